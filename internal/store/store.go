@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/sitrep/sitrep/internal/model"
+)
+
+// ErrNotFound is returned when a requested record does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// PutResult says what happened to one article handed to PutArticles.
+type PutResult struct {
+	// ID is the article's ID (equal to the stored one for duplicates).
+	ID string
+	// Created is false when an article with the same content hash was
+	// already stored; nothing was written for it.
+	Created bool
+}
+
+// SearchHit is one full-text search result.
+type SearchHit struct {
+	ID    string
+	Title string
+	// Snippet is a short excerpt around the match, plain text.
+	Snippet string
+	Rank    float64
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Articles   int
+	Paragraphs int
+	Sentences  int
+	Tokens     int
+}
+
+// Store persists processed articles.
+//
+// Implementations are safe for concurrent use by several goroutines. Values
+// passed in are not retained after a call returns; values returned belong to
+// the caller. Article order everywhere is ingest order: the order in which
+// articles were first stored.
+type Store interface {
+	// PutArticles stores a batch atomically: either every new article of the
+	// batch is committed or none is. Articles whose ContentHash is already
+	// stored (or repeated within the batch) are skipped and reported with
+	// Created false. Results are in the order of the input.
+	PutArticles(ctx context.Context, arts []*model.Article) ([]PutResult, error)
+	// Article returns the stored article with all its fields, including
+	// Raw, paragraphs, sentences, tokens and diagnostics; ErrNotFound if
+	// absent.
+	Article(ctx context.Context, id string) (*model.Article, error)
+	// HasContent reports whether an article with this content hash exists.
+	HasContent(ctx context.Context, contentHash string) (bool, error)
+	// ArticleIDs returns every article ID in ingest order.
+	ArticleIDs(ctx context.Context) ([]string, error)
+	// Search runs a full-text query over titles and texts and returns at
+	// most limit hits, best first. The query is plain words; operators of
+	// the backend's query language are not interpreted.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Stats counts stored records.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store. It must be called once; no other method may
+	// be called after it.
+	Close() error
+}
