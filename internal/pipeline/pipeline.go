@@ -1,0 +1,253 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/extract"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/segment"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// Options configures a run. The zero value is ready to use.
+type Options struct {
+	// Workers is the number of documents processed in parallel; 0 means
+	// one per CPU.
+	Workers int
+	// BatchSize is the number of articles written per store transaction;
+	// 0 means 64.
+	BatchSize int
+	// Segment bounds segmentation work.
+	Segment segment.Options
+	// Progress, when set, is told about progress; it is called from the
+	// coordinator goroutine only.
+	Progress Reporter
+}
+
+// Reporter receives progress from a run.
+type Reporter interface {
+	// Update is called after each stored batch and each rejection with the
+	// input bytes read so far, the total, and the summary so far.
+	Update(done, total int64, s *Summary)
+	// Reject is called once for each rejected input.
+	Reject(d model.Diagnostic)
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	// Read counts inputs read (files and JSONL records), whatever became
+	// of them: Read = Stored + Duplicate + Rejected.
+	Read      int
+	Stored    int
+	Duplicate int
+	Rejected  int
+	// Rejections holds one diagnostic per rejected input.
+	Rejections []model.Diagnostic
+	// Warnings counts warning diagnostics on stored articles.
+	Warnings int
+	// Skipped counts files of other types met while walking directories.
+	Skipped int
+	// Sentences and Tokens count what was stored.
+	Sentences, Tokens int
+	Elapsed           time.Duration
+}
+
+// String formats the summary as one line.
+func (s *Summary) String() string {
+	return fmt.Sprintf("read %d, stored %d, duplicate %d, rejected %d (%d sentences, %d tokens, %d warnings, %d other files skipped) in %s",
+		s.Read, s.Stored, s.Duplicate, s.Rejected, s.Sentences, s.Tokens, s.Warnings, s.Skipped, s.Elapsed.Round(time.Millisecond))
+}
+
+// Process runs the per-document stages on one document: extraction, then
+// segmentation. It returns the article or the rejection.
+func Process(doc model.Document, opts Options) (*model.Article, *model.Diagnostic) {
+	a, rej := extract.Extract(doc)
+	if rej != nil {
+		return nil, rej
+	}
+	segment.Segment(a, opts.Segment)
+	return a, nil
+}
+
+// result is one processed input travelling to the coordinator.
+type result struct {
+	seq  int
+	art  *model.Article
+	rej  *model.Diagnostic
+	done int64
+}
+
+// Ingest reads every input of plan, processes it and stores the articles.
+// An error means the store failed or ctx was cancelled; what was committed
+// before stays committed. Bad inputs are never errors: they are counted
+// and listed in the summary.
+func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options) (*Summary, error) {
+	start := time.Now()
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 64
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq  int
+		item ingest.Item
+		done int64
+	}
+	jobs := make(chan job, opts.Workers*4)
+	results := make(chan result, opts.Workers*4)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr = plan.Read(ctx, func(it ingest.Item, done int64) error {
+			select {
+			case jobs <- job{seq, it, done}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Go(func() {
+			for j := range jobs {
+				r := result{seq: j.seq, done: j.done}
+				if j.item.Reject != nil {
+					r.rej = j.item.Reject
+				} else {
+					r.art, r.rej = processSafe(j.item.Doc, opts)
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	s := &Summary{Skipped: plan.Skipped}
+	c := coordinator{st: st, opts: opts, s: s, total: plan.Bytes, pending: map[int]result{}}
+	for r := range results {
+		if err := c.add(ctx, r); err != nil {
+			cancel()
+			for range results {
+			}
+			return s, err
+		}
+	}
+	if err := c.flush(ctx); err != nil {
+		return s, err
+	}
+	if readErr != nil {
+		return s, readErr
+	}
+	if err := ctx.Err(); err != nil {
+		return s, err
+	}
+	s.Elapsed = time.Since(start)
+	if opts.Progress != nil {
+		opts.Progress.Update(plan.Bytes, plan.Bytes, s)
+	}
+	return s, nil
+}
+
+// processSafe runs Process and turns a panic in a stage into a rejection of
+// that one document, so that a bug met on odd input never takes a batch
+// down.
+func processSafe(doc model.Document, opts Options) (a *model.Article, rej *model.Diagnostic) {
+	defer func() {
+		if r := recover(); r != nil {
+			a = nil
+			rej = &model.Diagnostic{Severity: model.Error, Stage: "pipeline", Code: "internal",
+				Message: fmt.Sprintf("BUG: processing failed: %v", r), File: doc.Path, Line: doc.Line}
+		}
+	}()
+	return Process(doc, opts)
+}
+
+// coordinator owns results: it restores input order and writes batches.
+type coordinator struct {
+	st      store.Store
+	opts    Options
+	s       *Summary
+	total   int64
+	done    int64
+	next    int
+	pending map[int]result
+	batch   []*model.Article
+}
+
+func (c *coordinator) add(ctx context.Context, r result) error {
+	c.pending[r.seq] = r
+	for {
+		r, ok := c.pending[c.next]
+		if !ok {
+			return nil
+		}
+		delete(c.pending, c.next)
+		c.next++
+		c.s.Read++
+		c.done = max(c.done, r.done)
+		if r.rej != nil {
+			c.s.Rejected++
+			c.s.Rejections = append(c.s.Rejections, *r.rej)
+			if c.opts.Progress != nil {
+				c.opts.Progress.Reject(*r.rej)
+				c.opts.Progress.Update(c.done, c.total, c.s)
+			}
+			continue
+		}
+		c.batch = append(c.batch, r.art)
+		if len(c.batch) >= c.opts.BatchSize {
+			if err := c.flush(ctx); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (c *coordinator) flush(ctx context.Context) error {
+	if len(c.batch) == 0 {
+		return nil
+	}
+	res, err := c.st.PutArticles(ctx, c.batch)
+	if err != nil {
+		return fmt.Errorf("pipeline: storing batch: %w", err)
+	}
+	for i, r := range res {
+		a := c.batch[i]
+		if !r.Created {
+			c.s.Duplicate++
+			continue
+		}
+		c.s.Stored++
+		c.s.Sentences += len(a.Sentences)
+		c.s.Tokens += len(a.Tokens)
+		for _, d := range a.Diagnostics {
+			if d.Severity == model.Warning {
+				c.s.Warnings++
+			}
+		}
+	}
+	c.batch = c.batch[:0]
+	if c.opts.Progress != nil {
+		c.opts.Progress.Update(c.done, c.total, c.s)
+	}
+	return nil
+}
