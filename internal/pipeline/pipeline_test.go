@@ -1,0 +1,174 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+)
+
+const goodArticle = "Envoys meet again on border dispute\n\n" +
+	"Negotiators from the two neighbouring states met on Monday for a third round of talks on the disputed border, officials said.\n\n" +
+	"Both delegations described the meeting as constructive and agreed to meet again next month in the capital.\n"
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func gz(t *testing.T, data []byte) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
+}
+
+func ingestDir(t *testing.T, dbPath string, paths []string, opts ingest.Options) *Summary {
+	t.Helper()
+	st, err := sqlite.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	plan, err := ingest.NewPlan(paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Ingest(context.Background(), plan, st, Options{Workers: 2, BatchSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+// TestBadInputs checks that each kind of bad input yields one diagnostic
+// naming the file (and line) while the rest of the batch is stored.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	write(t, filepath.Join(in, "a_good.txt"), []byte(goodArticle))
+	write(t, filepath.Join(in, "b_binary.txt"), []byte("\x00\x01\x02PNG-ish\x00\x00 binary junk\x00"))
+	write(t, filepath.Join(in, "c_latin1.txt"), []byte(strings.Replace(strings.Replace(goodArticle, "third", "third caf\xe9", 1), "Envoys", "Envoys \xff", 1)))
+	write(t, filepath.Join(in, "d_empty.txt"), nil)
+	big := bytes.Repeat([]byte("word "), 10<<20) // 50 MiB on one line
+	write(t, filepath.Join(in, "e_huge.txt"), big)
+	trunc := gz(t, []byte(strings.Repeat(goodArticle, 50)))
+	write(t, filepath.Join(in, "f_truncated.html.gz"), trunc[:len(trunc)/2])
+	jsonl := `{"text": "Ministers from five countries signed a water-sharing accord on Friday after two years of talks, the host government said. The accord takes effect next year.", "title": "Water accord signed", "published": "2020-05-01", "outlet": "Test Wire"}` + "\n" +
+		`{"text": "broken` + "\n" +
+		`{"title": "no body"}` + "\n"
+	write(t, filepath.Join(in, "g_records.jsonl"), []byte(jsonl))
+	write(t, filepath.Join(in, "h_page.html.gz"), gz(t, []byte("<html><head><title>Summit ends</title></head><body><article><h1>Summit ends</h1><p>The regional summit ended on Sunday with a joint statement on trade, security and migration signed by all twelve leaders.</p><p>The next summit will be held in the spring, the organisers said in a statement.</p></article></body></html>")))
+	write(t, filepath.Join(in, "notes.md"), []byte("not an input"))
+
+	sum := ingestDir(t, filepath.Join(dir, "s.db"), []string{in}, ingest.Options{})
+	want := map[string]string{ // file (and line) -> diagnostic code
+		"b_binary.txt":        "binary",
+		"d_empty.txt":         "empty",
+		"e_huge.txt":          "too-large",
+		"f_truncated.html.gz": "bad-gzip",
+		"g_records.jsonl:2":   "bad-json",
+		"g_records.jsonl:3":   "no-content",
+	}
+	got := map[string]string{}
+	for _, d := range sum.Rejections {
+		key := filepath.Base(d.File)
+		if d.Line > 0 {
+			key += ":" + itoa(d.Line)
+		}
+		if _, dup := got[key]; dup {
+			t.Errorf("two diagnostics for %s", key)
+		}
+		got[key] = d.Code
+		if d.Message == "" || d.Severity != model.Error {
+			t.Errorf("%s: unclear diagnostic %+v", key, d)
+		}
+	}
+	for k, code := range want {
+		if got[k] != code {
+			t.Errorf("%s: diagnostic %q, want %q (all: %v)", k, got[k], code, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("rejections %v, want %v", got, want)
+	}
+	// Stored: the good text, the repaired Latin-1/invalid UTF-8 one, the
+	// JSONL record and the gzipped page.
+	if sum.Stored != 4 || sum.Rejected != 6 || sum.Read != 10 || sum.Skipped != 1 {
+		t.Errorf("summary %s; want read 10, stored 4, rejected 6, skipped 1", sum)
+	}
+	st, err := sqlite.Open(filepath.Join(dir, "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ids, _ := st.ArticleIDs(context.Background())
+	foundRepair := false
+	for _, id := range ids {
+		a, err := st.Article(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range a.Diagnostics {
+			if d.Code == "encoding" && a.SourceFile == "c_latin1.txt" {
+				foundRepair = true
+			}
+		}
+	}
+	if !foundRepair {
+		t.Error("the invalid UTF-8 file was stored without an encoding diagnostic")
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+// TestSeedsTwice ingests the seed fixture twice: 5 articles, not 10.
+func TestSeedsTwice(t *testing.T) {
+	shared := os.Getenv("SITREP_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "..", "shared")
+	}
+	seeds := filepath.Join(shared, "fixtures", "seeds")
+	if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
+		t.Skipf("seed fixture not found at %s (set SITREP_SHARED): %v", seeds, err)
+	}
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	opts := ingest.Options{Manifest: filepath.Join(seeds, "manifest.jsonl")}
+	first := ingestDir(t, db, []string{seeds}, opts)
+	second := ingestDir(t, db, []string{seeds}, opts)
+	if first.Stored != 5 || first.Rejected != 0 {
+		t.Errorf("first run: %s; want 5 stored", first)
+	}
+	if second.Stored != 0 || second.Duplicate != 5 {
+		t.Errorf("second run: %s; want 5 duplicates", second)
+	}
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(context.Background())
+	if err != nil || stats.Articles != 5 {
+		t.Errorf("store holds %d articles (%v), want 5", stats.Articles, err)
+	}
+}
