@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildBinary builds the real sitrep binary once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "sitrep")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func runBin(t *testing.T, bin string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func TestBinaryEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+
+	t.Run("demo", func(t *testing.T) {
+		out, errOut, code := runBin(t, bin, "demo")
+		if code != 0 {
+			t.Fatalf("demo exit %d: %s", code, errOut)
+		}
+		for _, want := range []string{"SITUATION REPORT", "stored 8", "The Meridian Courier", "syndicated from The Meridian Courier", "set aside 2022-"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("demo output lacks %q", want)
+			}
+		}
+	})
+
+	t.Run("usage", func(t *testing.T) {
+		if _, _, code := runBin(t, bin, "nonsense"); code != 2 {
+			t.Errorf("unknown command exit %d, want 2", code)
+		}
+		if _, errOut, code := runBin(t, bin, "export", "--db", filepath.Join(t.TempDir(), "none.db")); code != 1 || !strings.Contains(errOut, "no store") {
+			t.Errorf("export of a missing store: exit %d, %q", code, errOut)
+		}
+	})
+
+	t.Run("seeds", func(t *testing.T) {
+		shared := os.Getenv("SITREP_SHARED")
+		if shared == "" {
+			shared = filepath.Join("..", "..", "..", "shared")
+		}
+		seeds := filepath.Join(shared, "fixtures", "seeds")
+		if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
+			t.Skipf("seed fixture not found at %s (set SITREP_SHARED)", seeds)
+		}
+		db := filepath.Join(t.TempDir(), "seeds.db")
+		for i := 0; i < 2; i++ {
+			out, errOut, code := runBin(t, bin, "ingest", seeds, "--manifest", filepath.Join(seeds, "manifest.jsonl"), "--db", db)
+			if code != 0 {
+				t.Fatalf("ingest exit %d: %s", code, errOut)
+			}
+			want := "stored 5, duplicate 0"
+			if i == 1 {
+				want = "stored 0, duplicate 5"
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("run %d: %q lacks %q", i+1, out, want)
+			}
+		}
+		out, errOut, code := runBin(t, bin, "export", "--db", db, "--format", "jsonl")
+		if code != 0 {
+			t.Fatalf("export exit %d: %s", code, errOut)
+		}
+		var recs []map[string]any
+		sc := bufio.NewScanner(strings.NewReader(out))
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var r map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				t.Fatalf("bad JSONL line: %v", err)
+			}
+			recs = append(recs, r)
+		}
+		if len(recs) != 5 {
+			t.Fatalf("export has %d records, want 5", len(recs))
+		}
+		for _, r := range recs {
+			for _, k := range []string{"type", "id", "source_file", "outlet", "title", "author", "dateline", "published", "language", "text", "paragraphs", "sentences"} {
+				if _, ok := r[k]; !ok {
+					t.Errorf("record %v lacks %q", r["source_file"], k)
+				}
+			}
+			if r["type"] != "article" || r["language"] != "en" || r["sentences"].(float64) < 5 {
+				t.Errorf("odd record %v: type %v language %v sentences %v", r["source_file"], r["type"], r["language"], r["sentences"])
+			}
+		}
+		if recs[4]["source_file"] != "004_1a61316cefcbaba0.txt" || recs[4]["dateline"] != "TEHRAN" || recs[4]["published"] != "2014-09-15" {
+			t.Errorf("004 record: %v %v %v", recs[4]["source_file"], recs[4]["dateline"], recs[4]["published"])
+		}
+	})
+}
+
+func TestParseFlagsInterleaved(t *testing.T) {
+	fs := newFlagSet("x", "", &bytes.Buffer{})
+	db := fs.String("db", "d", "")
+	pos, err := parseFlags(fs, []string{"a", "--db", "x.db", "b", "--", "--c"})
+	if err != nil || *db != "x.db" || strings.Join(pos, ",") != "a,b,--c" {
+		t.Errorf("got %v %q %v", pos, *db, err)
+	}
+}
