@@ -15,7 +15,8 @@ type PutResult struct {
 	// ID is the article's ID (equal to the stored one for duplicates).
 	ID string
 	// Created is false when an article with the same content hash was
-	// already stored; nothing was written for it.
+	// already stored, or came earlier in the same batch; nothing was
+	// written for it.
 	Created bool
 }
 
@@ -25,7 +26,9 @@ type SearchHit struct {
 	Title string
 	// Snippet is a short excerpt around the match, plain text.
 	Snippet string
-	Rank    float64
+	// Rank scores relevance: higher is better. Its scale is the backend's
+	// own, so ranks compare only within one result list.
+	Rank float64
 }
 
 // Stats counts what a store holds.
@@ -47,18 +50,25 @@ type Store interface {
 	// batch is committed or none is. Articles whose ContentHash is already
 	// stored (or repeated within the batch) are skipped and reported with
 	// Created false. Results are in the order of the input.
+	//
+	// The whole batch fails, with nothing stored, when ctx ends first, when
+	// an article is nil or has an empty ID or ContentHash, or when an
+	// article's ID is already taken by an article with another content
+	// hash (stored, or earlier in the batch).
 	PutArticles(ctx context.Context, arts []*model.Article) ([]PutResult, error)
 	// Article returns the stored article with all its fields, including
 	// Raw, paragraphs, sentences, tokens and diagnostics; ErrNotFound if
-	// absent.
+	// absent (test with errors.Is). Empty slices may come back nil.
 	Article(ctx context.Context, id string) (*model.Article, error)
 	// HasContent reports whether an article with this content hash exists.
 	HasContent(ctx context.Context, contentHash string) (bool, error)
 	// ArticleIDs returns every article ID in ingest order.
 	ArticleIDs(ctx context.Context) ([]string, error)
 	// Search runs a full-text query over titles and texts and returns at
-	// most limit hits, best first. The query is plain words; operators of
-	// the backend's query language are not interpreted.
+	// most limit hits, best first. The query is plain words, all of which
+	// must match; operators and quoting of the backend's query language are
+	// not interpreted. A query without words or a limit <= 0 returns no hits
+	// and no error.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// Stats counts stored records.
 	Stats(ctx context.Context) (Stats, error)

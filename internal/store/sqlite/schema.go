@@ -1,0 +1,124 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations is the schema history. migrations[i] takes a database from
+// user_version i to i+1. Append new migrations; never edit or reorder one
+// that has shipped, since files in the field record only their version.
+var migrations = []string{
+	// 1: articles, their segmentation and the full-text index.
+	`
+CREATE TABLE articles (
+	seq              INTEGER PRIMARY KEY,
+	id               TEXT    NOT NULL UNIQUE CHECK (id <> ''),
+	content_hash     TEXT    NOT NULL UNIQUE CHECK (content_hash <> ''),
+	source_file      TEXT    NOT NULL,
+	source_path      TEXT    NOT NULL,
+	source_line      INTEGER NOT NULL,
+	format           TEXT    NOT NULL,
+	url              TEXT    NOT NULL,
+	outlet           TEXT    NOT NULL,
+	title            TEXT    NOT NULL,
+	author           TEXT    NOT NULL,
+	dateline         TEXT    NOT NULL,
+	syndicated_from  TEXT    NOT NULL,
+	published        TEXT    NOT NULL,
+	published_source TEXT    NOT NULL,
+	language         TEXT    NOT NULL,
+	date_candidates  TEXT,
+	diagnostics      TEXT,
+	token_count      INTEGER NOT NULL,
+	raw              TEXT    NOT NULL,
+	text             TEXT    NOT NULL,
+	tokens           BLOB    NOT NULL
+) STRICT;
+
+CREATE TABLE paragraphs (
+	article_id TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	span_start INTEGER NOT NULL,
+	span_end   INTEGER NOT NULL,
+	raw_start  INTEGER NOT NULL,
+	raw_end    INTEGER NOT NULL,
+	kind       TEXT    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sentences (
+	article_id  TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx         INTEGER NOT NULL,
+	span_start  INTEGER NOT NULL,
+	span_end    INTEGER NOT NULL,
+	paragraph   INTEGER NOT NULL,
+	first_token INTEGER NOT NULL,
+	end_token   INTEGER NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+	title,
+	text,
+	content = 'articles',
+	content_rowid = 'seq',
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text)
+	VALUES ('delete', old.seq, old.title, old.text);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text)
+	VALUES ('delete', old.seq, old.title, old.text);
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+`,
+}
+
+// migrate brings the database on db up to len(migrations). It runs in one
+// transaction on the write pool (BEGIN IMMEDIATE), so concurrent openers of
+// the same file serialise and later ones find nothing to do; a failed
+// migration leaves the file at its old version.
+func migrate(ctx context.Context, db *sql.DB) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("sqlite: migrate: read user_version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("sqlite: migrate: database schema version %d is newer than this program's %d", version, len(migrations))
+	}
+	if version == len(migrations) {
+		return tx.Rollback()
+	}
+	for i := version; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("sqlite: migrate to version %d: %w", i+1, err)
+		}
+	}
+	// PRAGMA takes no parameters; the value is an integer we control.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return fmt.Errorf("sqlite: migrate: set user_version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: migrate: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,154 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// busyTimeoutMillis is how long a connection waits for a lock held by
+// another connection or process before failing with SQLITE_BUSY.
+const busyTimeoutMillis = 10000
+
+// Store is a store.Store in one SQLite file. It is safe for concurrent use
+// by several goroutines; several Stores (in one or several processes) may
+// also share a file, at the cost of waiting for each other's writes.
+type Store struct {
+	// write has exactly one connection: SQLite has one writer, and queueing
+	// in database/sql honours contexts, unlike a lock held inside SQLite.
+	write *sql.DB
+	// read holds query_only connections used by every read method.
+	read *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the SQLite database file at path, creating it if needed, and
+// migrates its schema to the current version. path is a file name, not a
+// URI; ":memory:" is refused because the store's two connection pools must
+// see the same database. The caller owns the Store and must Close it.
+func Open(path string) (*Store, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("sqlite: open %q: need a file path", path)
+	}
+	uri := "file:" + escapePath(path)
+	common := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)", busyTimeoutMillis)
+
+	write, err := sql.Open("sqlite", uri+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	ctx := context.Background()
+	if err := migrate(ctx, write); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+
+	// The read pool is opened after the write pool has created the file
+	// and switched it to WAL, which persists in the file.
+	read, err := sql.Open("sqlite", uri+"?"+common+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	read.SetConnMaxLifetime(0)
+	read.SetConnMaxIdleTime(0)
+	if err := read.PingContext(ctx); err != nil {
+		read.Close()
+		write.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return &Store{write: write, read: read}, nil
+}
+
+// escapePath makes path safe to put after "file:" in an SQLite URI, where
+// '?' starts the query, '#' a fragment and '%' an escape.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
+// Close runs PRAGMA optimize, as SQLite advises before closing, and closes
+// both pools. It must be called once, after every other call has returned.
+func (s *Store) Close() error {
+	_, optErr := s.write.Exec("PRAGMA optimize")
+	err := errors.Join(s.read.Close(), s.write.Close())
+	if err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	if optErr != nil {
+		return fmt.Errorf("sqlite: close: optimize: %w", optErr)
+	}
+	return nil
+}
+
+// IntegrityCheck verifies the database: PRAGMA integrity_check (b-trees,
+// indexes, STRICT types, CHECK constraints), PRAGMA foreign_key_check, and
+// FTS5's own integrity-check, which compares the full-text index with the
+// article texts. It returns nil when all pass and otherwise an error listing
+// the problems found. It is slow on large files: it reads all of them. It
+// is safe to call concurrently with other methods.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.read.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: integrity check: %w", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+
+	rows, err = s.read.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: foreign key check: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("foreign key %d of %s row %v: missing %s row", fkid, table, rowid.Int64, parent))
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+
+	// The FTS5 check is spelled as an INSERT, so it needs the write pool;
+	// rank = 1 makes it compare the index with the content table as well.
+	if _, err := s.write.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("sqlite: full-text integrity check: %w", err)
+		}
+		problems = append(problems, "full-text index: "+err.Error())
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("sqlite: integrity check failed: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
