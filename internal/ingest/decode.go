@@ -39,7 +39,7 @@ func decode(b []byte, format string) (text, note, reject string) {
 	if isUTF16(head) {
 		dec, name, _ := charset.DetermineEncoding(b, "text/plain")
 		if s, err := dec.NewDecoder().Bytes(b); err == nil && utf8.Valid(s) {
-			return string(s), fmt.Sprintf("input was %s; converted to UTF-8", name), ""
+			return strings.TrimPrefix(string(s), "\ufeff"), fmt.Sprintf("input was %s; converted to UTF-8", name), ""
 		}
 		return "", "", "binary file (undecodable UTF-16), not text"
 	}
