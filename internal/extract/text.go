@@ -251,7 +251,10 @@ func cleanParas(raw string, ps []rawPara, meta model.Meta) cleaned {
 		if i == firstProse {
 			p = c.stripDateline(raw, p, meta)
 		}
-		if i > lastProse && !prose[i] {
+		// Short lines after the last prose paragraph are furniture in a
+		// saved text page; in HTML, main-text extraction has already
+		// removed the page's furniture (raw is "").
+		if i > lastProse && !prose[i] && raw != "" {
 			c.drop("footer")
 			continue
 		}
@@ -324,6 +327,17 @@ func (c *cleaned) header(p rawPara, title *string, meta model.Meta) {
 	}
 	if wordCount(line) >= 8 {
 		c.paras = append(c.paras, para{text: line, raw: p.raw, kind: model.KindStandfirst})
+		return
+	}
+	if p.hint != "" || !p.raw.Valid() {
+		// HTML blocks come out of main-text extraction already: a short
+		// block above the first prose paragraph is content (a heading, a
+		// short lead), not page furniture.
+		kind := p.hint
+		if kind == "" {
+			kind = model.KindBody
+		}
+		c.paras = append(c.paras, para{text: line, raw: p.raw, kind: kind})
 		return
 	}
 	c.drop("header")
