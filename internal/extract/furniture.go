@@ -35,6 +35,7 @@ var furnitureRules = []furnitureRule{
 	{"copyright", regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b)|all rights reserved`), 25, true, true},
 	{"sources", regexp.MustCompile(`(?i)^(sources?|references|links|credits?)\s*:?$`), 2, true, false},
 	{"advertisement", regexp.MustCompile(`(?i)^(advertisement|advertising|sponsored( content)?|ad|promoted|story continues below( advertisement)?|continue reading( below)?)\s*\.?$`), 5, false, false},
+	{"reading time", regexp.MustCompile(`(?i)^\d+\s*(min|mins|minutes?)\.?\s*(read|reading( time)?)$`), 4, false, false},
 	{"url", regexp.MustCompile(`(?i)^(https?://|www\.)\S+$`), 1, false, false},
 }
 

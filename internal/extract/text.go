@@ -329,10 +329,11 @@ func (c *cleaned) header(p rawPara, title *string, meta model.Meta) {
 		c.paras = append(c.paras, para{text: line, raw: p.raw, kind: model.KindStandfirst})
 		return
 	}
-	if p.hint != "" || !p.raw.Valid() {
+	if p.hint != "" || !p.raw.Valid() && wordCount(line) >= 4 {
 		// HTML blocks come out of main-text extraction already: a short
 		// block above the first prose paragraph is content (a heading, a
-		// short lead), not page furniture.
+		// short lead), not page furniture, unless it is a kicker of a
+		// word or three.
 		kind := p.hint
 		if kind == "" {
 			kind = model.KindBody
