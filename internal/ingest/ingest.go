@@ -267,11 +267,7 @@ func (p *Plan) Read(ctx context.Context, yield func(it Item, done int64) error) 
 // readFile reads one file into items.
 func (p *Plan) readFile(path string, yield func(Item) error) error {
 	meta, hasMeta := p.metaFor(path)
-	reject := func(line int, code, format string, args ...any) error {
-		d := model.Diagnostic{Severity: model.Error, Stage: "ingest", Code: code,
-			Message: fmt.Sprintf(format, args...), File: path, Line: line}
-		return yield(Item{Doc: model.Document{Path: path, Line: line}, Reject: &d})
-	}
+	reject := rejecter(path, yield)
 	f, err := os.Open(path)
 	if err != nil {
 		return reject(0, "unreadable", "cannot open: %v", err)
@@ -321,6 +317,16 @@ func (p *Plan) readFile(path string, yield func(Item) error) error {
 	return yield(Item{Doc: doc})
 }
 
+// rejecter returns a function that yields a rejection of path (at a JSONL
+// line, or 0 for the whole file) with a formatted reason.
+func rejecter(path string, yield func(Item) error) func(line int, code, format string, args ...any) error {
+	return func(line int, code, format string, args ...any) error {
+		d := model.Diagnostic{Severity: model.Error, Stage: "ingest", Code: code,
+			Message: fmt.Sprintf(format, args...), File: path, Line: line}
+		return yield(Item{Doc: model.Document{Path: path, Line: line}, Reject: &d})
+	}
+}
+
 // badCode maps a decode rejection message to a diagnostic code.
 func badCode(msg string) string {
 	switch {
@@ -350,11 +356,7 @@ type record struct {
 // rejected without being held in memory whole.
 func (p *Plan) readJSONL(path string, r io.Reader, fileMeta model.Meta, yield func(Item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	reject := func(line int, code, format string, args ...any) error {
-		d := model.Diagnostic{Severity: model.Error, Stage: "ingest", Code: code,
-			Message: fmt.Sprintf(format, args...), File: path, Line: line}
-		return yield(Item{Doc: model.Document{Path: path, Line: line}, Reject: &d})
-	}
+	reject := rejecter(path, yield)
 	var buf []byte
 	for lineNo := 1; ; lineNo++ {
 		buf = buf[:0]

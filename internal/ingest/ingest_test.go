@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,9 +121,9 @@ func TestJSONLLongLine(t *testing.T) {
 	var got []string
 	plan.Read(context.Background(), func(it Item, _ int64) error {
 		if it.Reject != nil {
-			got = append(got, it.Reject.Code+":"+itoa(it.Reject.Line))
+			got = append(got, it.Reject.Code+":"+strconv.Itoa(it.Reject.Line))
 		} else {
-			got = append(got, "ok:"+itoa(it.Doc.Line))
+			got = append(got, "ok:"+strconv.Itoa(it.Doc.Line))
 		}
 		return nil
 	})
@@ -130,5 +131,3 @@ func TestJSONLLongLine(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestBadInputs(t *testing.T) {
 	for _, d := range sum.Rejections {
 		key := filepath.Base(d.File)
 		if d.Line > 0 {
-			key += ":" + itoa(d.Line)
+			key += ":" + strconv.Itoa(d.Line)
 		}
 		if _, dup := got[key]; dup {
 			t.Errorf("two diagnostics for %s", key)
@@ -131,15 +132,6 @@ func TestBadInputs(t *testing.T) {
 	if !foundRepair {
 		t.Error("the invalid UTF-8 file was stored without an encoding diagnostic")
 	}
-}
-
-func itoa(n int) string {
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 // TestSeedsTwice ingests the seed fixture twice: 5 articles, not 10.
