@@ -5,21 +5,49 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/evaluate"
 	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
 )
 
+// evalTasks maps each "sitrep eval TASK" to its runner. Files that add a
+// task register it in an init function.
+var evalTasks = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"boilerplate": func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		return evalBoilerplate(args, stdout, stderr)
+	},
+}
+
+// trainTasks maps each "sitrep train TASK" to its runner, registered like
+// evalTasks.
+var trainTasks = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{}
+
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runTask(ctx, "eval", evalTasks, args, stdout, stderr)
+}
+
+func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runTask(ctx, "train", trainTasks, args, stdout, stderr)
+}
+
+// runTask dispatches "sitrep CMD TASK ARGS" through tasks.
+func runTask(ctx context.Context, cmd string, tasks map[string]func(context.Context, []string, io.Writer, io.Writer) error, args []string, stdout, stderr io.Writer) error {
+	names := make([]string, 0, len(tasks))
+	for n := range tasks {
+		names = append(names, n)
+	}
+	sort.Strings(names)
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval needs a task: boilerplate", errUsage)
+		return fmt.Errorf("%w: %s needs a task: %s", errUsage, cmd, strings.Join(names, ", "))
 	}
-	switch args[0] {
-	case "boilerplate":
-		return evalBoilerplate(args[1:], stdout, stderr)
+	run, ok := tasks[args[0]]
+	if !ok {
+		return fmt.Errorf("%w: unknown %s task %q (want %s)", errUsage, cmd, args[0], strings.Join(names, ", "))
 	}
-	return fmt.Errorf("%w: unknown eval task %q (want boilerplate)", errUsage, args[0])
+	return run(ctx, args[1:], stdout, stderr)
 }
 
 // evalBoilerplate scores main-text extraction on a Zyte-layout dataset

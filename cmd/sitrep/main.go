@@ -17,12 +17,16 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
+// commands maps subcommand names to their runners. Files that add a
+// subcommand register it in an init function, so that each lives in its own
+// file.
 var commands = map[string]command{
 	"demo":   {"ingest the built-in example corpus into a temporary store and print a situation report", runDemo},
 	"ingest": {"read article files (.txt, .html, .htm, .jsonl, optionally .gz) into the store", runIngest},
 	"export": {"write the store's contents as JSONL", runExport},
 	"report": {"print the situation report of a store", runReport},
-	"eval":   {"measure quality on labelled data (eval boilerplate --data DIR)", runEval},
+	"eval":   {"measure quality on labelled data (eval TASK --data ...; tasks listed by 'sitrep eval')", runEval},
+	"train":  {"train a model from labelled data (train TASK ...)", runTrain},
 }
 
 // errUsage marks errors caused by how the command was called.

@@ -69,6 +69,8 @@ type Token struct {
 	Span Span `json:"span"`
 	// SpaceAfter is false when the next token follows without white space.
 	SpaceAfter bool `json:"space_after"`
+	// Syntax is filled by the syntax stage; nil before it runs.
+	Syntax *Syntax `json:"syntax,omitempty"`
 }
 
 // Sentence is one sentence of the clean text.
@@ -183,6 +185,11 @@ type Article struct {
 	Paragraphs []Paragraph `json:"paragraphs"`
 	Sentences  []Sentence  `json:"sentences"`
 	Tokens     []Token     `json:"tokens"`
+
+	// Annotations added by the later stages, each in text order.
+	Timexes  []Timex   `json:"timexes,omitempty"`
+	Mentions []Mention `json:"mentions,omitempty"`
+	Quotes   []Quote   `json:"quotes,omitempty"`
 
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
 }
