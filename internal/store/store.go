@@ -37,6 +37,9 @@ type Stats struct {
 	Paragraphs int
 	Sentences  int
 	Tokens     int
+	Timexes    int
+	Mentions   int
+	Quotes     int
 }
 
 // Store persists processed articles.
@@ -57,8 +60,11 @@ type Store interface {
 	// hash (stored, or earlier in the batch).
 	PutArticles(ctx context.Context, arts []*model.Article) ([]PutResult, error)
 	// Article returns the stored article with all its fields, including
-	// Raw, paragraphs, sentences, tokens and diagnostics; ErrNotFound if
-	// absent (test with errors.Is). Empty slices may come back nil.
+	// Raw, paragraphs, sentences, tokens, diagnostics and the annotations
+	// (time expressions, mentions, quotes); ErrNotFound if absent (test with
+	// errors.Is). Empty slices may come back nil. Token.Syntax is not
+	// stored and comes back nil: the parse is an intermediate result that
+	// the shipped model recomputes from the text.
 	Article(ctx context.Context, id string) (*model.Article, error)
 	// HasContent reports whether an article with this content hash exists.
 	HasContent(ctx context.Context, contentHash string) (bool, error)

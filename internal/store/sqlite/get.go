@@ -61,6 +61,9 @@ func (s *Store) Article(ctx context.Context, id string) (_ *model.Article, err e
 	if a.Sentences, err = readSentences(ctx, tx, id); err != nil {
 		return nil, fmt.Errorf("sqlite: article %s: sentences: %w", id, err)
 	}
+	if err := readAnnotations(ctx, tx, a); err != nil {
+		return nil, fmt.Errorf("sqlite: article %s: %w", id, err)
+	}
 	return a, nil
 }
 
@@ -144,8 +147,12 @@ SELECT
 	(SELECT count(*) FROM articles),
 	(SELECT count(*) FROM paragraphs),
 	(SELECT count(*) FROM sentences),
-	(SELECT coalesce(sum(token_count), 0) FROM articles)`).Scan(
-		&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens)
+	(SELECT coalesce(sum(token_count), 0) FROM articles),
+	(SELECT count(*) FROM timexes),
+	(SELECT count(*) FROM mentions),
+	(SELECT count(*) FROM quotes)`).Scan(
+		&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens,
+		&st.Timexes, &st.Mentions, &st.Quotes)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}

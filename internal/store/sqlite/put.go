@@ -100,6 +100,7 @@ func jsonColumn[T any](v []T) (sql.NullString, error) {
 // writer holds the statements of one write transaction.
 type writer struct {
 	article, existing, paragraph, sentence *sql.Stmt
+	timex, mention, quote                  *sql.Stmt
 }
 
 const (
@@ -130,6 +131,9 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.existing, selectExisting},
 		{&w.paragraph, insertParagraph},
 		{&w.sentence, insertSentence},
+		{&w.timex, insertTimex},
+		{&w.mention, insertMention},
+		{&w.quote, insertQuote},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -142,14 +146,14 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.article, w.existing, w.paragraph, w.sentence} {
+	for _, st := range []*sql.Stmt{w.article, w.existing, w.paragraph, w.sentence, w.timex, w.mention, w.quote} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// put inserts one article with its paragraphs and sentences, or finds the
+// put inserts one article with its paragraphs, sentences and annotations, or finds the
 // ID of the stored article with the same content hash.
 func (w *writer) put(ctx context.Context, e *encoded) (created bool, id string, err error) {
 	a := e.art
@@ -183,6 +187,9 @@ func (w *writer) put(ctx context.Context, e *encoded) (created bool, id string, 
 		if _, err := w.sentence.ExecContext(ctx, a.ID, i, s.Span.Start, s.Span.End, s.Paragraph, s.FirstToken, s.EndToken); err != nil {
 			return false, "", fmt.Errorf("sentence %d: %w", i, err)
 		}
+	}
+	if err := w.putAnnotations(ctx, a); err != nil {
+		return false, "", err
 	}
 	return true, a.ID, nil
 }

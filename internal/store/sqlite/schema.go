@@ -82,6 +82,67 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles 
 	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
 `,
+	// 2: annotations: time expressions, actor mentions and quotes.
+	`
+CREATE TABLE timexes (
+	article_id TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	span_start INTEGER NOT NULL,
+	span_end   INTEGER NOT NULL,
+	sentence   INTEGER NOT NULL,
+	text       TEXT    NOT NULL,
+	type       TEXT    NOT NULL,
+	value      TEXT    NOT NULL,
+	precision  TEXT    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE mentions (
+	article_id TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	span_start INTEGER NOT NULL,
+	span_end   INTEGER NOT NULL,
+	sentence   INTEGER NOT NULL,
+	text       TEXT    NOT NULL,
+	kind       TEXT    NOT NULL,
+	actor      TEXT    NOT NULL,
+	sector     TEXT    NOT NULL,
+	person     TEXT    NOT NULL,
+	entity     INTEGER NOT NULL,
+	via        TEXT    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX mentions_actor ON mentions (actor, sector) WHERE actor <> '';
+CREATE INDEX mentions_person ON mentions (person) WHERE person <> '';
+
+CREATE TABLE quotes (
+	article_id     TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx            INTEGER NOT NULL,
+	id             TEXT    NOT NULL,
+	span_start     INTEGER NOT NULL,
+	span_end       INTEGER NOT NULL,
+	text           TEXT    NOT NULL,
+	kind           TEXT    NOT NULL,
+	cue            TEXT    NOT NULL,
+	cue_start      INTEGER NOT NULL,
+	cue_end        INTEGER NOT NULL,
+	-- speaker: has_speaker = 0 stores a quote without one (the other
+	-- speaker columns are then empty).
+	has_speaker    INTEGER NOT NULL,
+	speaker        TEXT    NOT NULL,
+	speaker_actor  TEXT    NOT NULL,
+	speaker_sector TEXT    NOT NULL,
+	description    TEXT    NOT NULL,
+	anonymous      INTEGER NOT NULL,
+	mention_start  INTEGER NOT NULL,
+	mention_end    INTEGER NOT NULL,
+	channel        TEXT    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX quotes_speaker ON quotes (speaker_actor, speaker) WHERE has_speaker = 1;
+`,
 }
 
 // migrate brings the database on db up to len(migrations). It runs in one

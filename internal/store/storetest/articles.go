@@ -105,10 +105,11 @@ func ContentHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// fullArticle returns an article in which every field of model.Article is
-// set, including the awkward cases: multi-byte text, a caption whose raw
-// position is NoSpan, tokens without a following space, date candidates
-// with and without raw spans, diagnostics with and without a span.
+// fullArticle returns an article in which every stored field of
+// model.Article is set, including the awkward cases: multi-byte text, a
+// caption whose raw position is NoSpan, tokens without a following space,
+// date candidates with and without raw spans, diagnostics with and without
+// a span, quotes with and without a speaker, an empty field among set ones.
 func fullArticle() *model.Article {
 	a := NewArticle("Kyiv talks resume — “cautious hope”",
 		"KYIV (Reuters) — Ukrainian and Turkish envoys met on Tuesday. They didn't agree on a ceasefire.\n\n"+
@@ -136,6 +137,27 @@ func fullArticle() *model.Article {
 		{Severity: model.Info, Stage: "extract", Code: "title-from-h1", Message: "title taken from <h1>", File: "in/2024/feed.jsonl", Line: 42},
 		{Severity: model.Warning, Stage: "segment", Code: "odd-quote", Message: "unbalanced “quote”", Span: &model.Span{Start: 3, End: 9}},
 		{Severity: model.Error, Stage: "ingest", Code: "invalid-utf8", Message: "repaired bytes"},
+	}
+	at := func(sub string) model.Span {
+		i := strings.Index(a.Text, sub)
+		return model.Span{Start: i, End: i + len(sub)}
+	}
+	a.Timexes = []model.Timex{
+		{Span: at("on Tuesday"), Text: "on Tuesday", Type: "DATE", Value: "2024-03-05", Precision: "day", Sentence: 0},
+		{Span: at("would"), Text: "would", Type: "DATE", Value: "FUTURE_REF", Sentence: 2},
+	}
+	a.Mentions = []model.Mention{
+		{Span: at("Ukrainian"), Text: "Ukrainian", Sentence: 0, Kind: "LOC", Actor: "UKR", Entity: 1, Via: "kb"},
+		{Span: at("Turkish envoys"), Text: "Turkish envoys", Sentence: 0, Kind: "PER", Actor: "TUR", Sector: "GOV", Entity: 2, Via: "description"},
+		{Span: at("Zelenskyy"), Text: "Zelenskyy", Sentence: 2, Kind: "PER", Actor: "UKR", Sector: "GOV", Person: "Volodymyr Zelenskyy", Via: "kb"},
+		{Span: at("Mariinskyi Palace"), Text: "Mariinskyi Palace", Sentence: 3, Kind: "LOC"},
+	}
+	a.Quotes = []model.Quote{
+		{ID: a.ID + "-q1", Span: at("talks would resume in Ankara"), Text: "talks would resume in Ankara", Kind: "indirect",
+			Speaker: &model.Speaker{Name: "Volodymyr Zelenskyy", Actor: "UKR", Sector: "GOV", Description: "Zelenskyy’s office", Mention: at("Zelenskyy’s office"), Channel: "state TV"},
+			Cue: "said", CueSpan: at("said")},
+		{ID: a.ID + "-q2", Span: at("agree on a ceasefire"), Text: "agree on a ceasefire", Kind: "partial", CueSpan: model.NoSpan},
+		{ID: a.ID + "-q3", Span: at("They"), Text: "They", Kind: "direct", Speaker: &model.Speaker{Description: "a diplomat", Anonymous: true, Mention: model.NoSpan}, CueSpan: model.NoSpan},
 	}
 	return a
 }

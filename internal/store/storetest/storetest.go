@@ -161,6 +161,15 @@ func clone(a *model.Article) *model.Article {
 	c.Tokens = slices.Clone(a.Tokens)
 	c.DateCandidates = slices.Clone(a.DateCandidates)
 	c.Diagnostics = slices.Clone(a.Diagnostics)
+	c.Timexes = slices.Clone(a.Timexes)
+	c.Mentions = slices.Clone(a.Mentions)
+	c.Quotes = slices.Clone(a.Quotes)
+	for i, q := range c.Quotes {
+		if q.Speaker != nil {
+			sp := *q.Speaker
+			c.Quotes[i].Speaker = &sp
+		}
+	}
 	for i, d := range c.Diagnostics {
 		if d.Span != nil {
 			sp := *d.Span
@@ -522,6 +531,9 @@ func testStats(t *testing.T, open Opener) {
 		want.Paragraphs += len(a.Paragraphs)
 		want.Sentences += len(a.Sentences)
 		want.Tokens += len(a.Tokens)
+		want.Timexes += len(a.Timexes)
+		want.Mentions += len(a.Mentions)
+		want.Quotes += len(a.Quotes)
 	}
 	put(t, s, arts...)
 	put(t, s, arts[1])
