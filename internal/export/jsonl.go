@@ -48,7 +48,10 @@ func NewArticleRecord(a *model.Article) ArticleRecord {
 	return r
 }
 
-// WriteJSONL writes every stored article to w as JSONL, in ingest order.
+// WriteJSONL writes every stored article to w as JSONL, in ingest order:
+// each article record is followed by the records of its time expressions,
+// mentions and quotes, each kind in text order. Consumers tell records apart
+// by their "type" field.
 func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	ids, err := st.ArticleIDs(ctx)
 	if err != nil {
@@ -64,6 +67,21 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 		}
 		if err := enc.Encode(NewArticleRecord(a)); err != nil {
 			return fmt.Errorf("export: %w", err)
+		}
+		for _, x := range a.Timexes {
+			if err := enc.Encode(NewTimexRecord(a, x)); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+		}
+		for _, m := range a.Mentions {
+			if err := enc.Encode(NewMentionRecord(a, m)); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+		}
+		for _, q := range a.Quotes {
+			if err := enc.Encode(NewQuoteRecord(a, q)); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
 		}
 	}
 	return bw.Flush()

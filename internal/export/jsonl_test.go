@@ -50,3 +50,64 @@ func TestWriteJSONL(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteJSONLAnnotations(t *testing.T) {
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	text := `Iran's leader said on Monday he rejected the offer. "We refused," he said.`
+	at := func(sub string) model.Span {
+		i := strings.Index(text, sub)
+		return model.Span{Start: i, End: i + len(sub)}
+	}
+	a := &model.Article{ID: "cccc", ContentHash: "cccc" + strings.Repeat("0", 60), Text: text, Language: "en",
+		Timexes:  []model.Timex{{Span: at("on Monday"), Text: "on Monday", Type: "DATE", Value: "2014-09-15", Precision: "day"}},
+		Mentions: []model.Mention{{Span: at("Iran's leader"), Text: "Iran's leader", Kind: "PER", Actor: "IRN", Sector: "GOV", Person: "Ali Khamenei", Entity: 1, Via: "description"}, {Span: at("he"), Text: "he", Kind: "PER"}},
+		Quotes: []model.Quote{
+			{ID: "cccc-q1", Span: at("We refused,"), Text: "We refused,", Kind: "direct", Cue: "said", CueSpan: at("said."),
+				Speaker: &model.Speaker{Name: "Ali Khamenei", Actor: "IRN", Sector: "GOV", Mention: at("he said")}},
+			{ID: "cccc-q2", Span: at("he rejected the offer"), Text: "he rejected the offer", Kind: "indirect", CueSpan: model.NoSpan,
+				Speaker: &model.Speaker{Name: "a source", Anonymous: true, Mention: model.NoSpan}},
+		}}
+	if _, err := st.PutArticles(context.Background(), []*model.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSONL(context.Background(), st, &b); err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	var recs []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("bad line %q: %v", l, err)
+		}
+		types = append(types, r["type"].(string))
+		recs = append(recs, r)
+	}
+	if got := strings.Join(types, ","); got != "article,timex,mention,mention,quote,quote" {
+		t.Fatalf("record types %s", got)
+	}
+	for _, r := range recs[1:] {
+		start, end := int(r["start"].(float64)), int(r["end"].(float64))
+		if r["article"] != "cccc" || text[start:end] != r["text"] {
+			t.Errorf("record %v: offsets do not give its text", r)
+		}
+	}
+	if m := recs[2]; m["actor"] != "IRN" || m["sector"] != "GOV" || m["person"] != "Ali Khamenei" {
+		t.Errorf("mention record %v", m)
+	}
+	if m := recs[3]; m["actor"] != nil || m["sector"] != nil || m["person"] != nil {
+		t.Errorf("an unresolved mention must export nulls: %v", m)
+	}
+	sp := recs[4]["speaker"].(map[string]any)
+	if sp["name"] != "Ali Khamenei" || sp["actor"] != "IRN" || sp["anonymous"] != false || recs[4]["kind"] != "direct" || text[int(sp["mention_start"].(float64)):int(sp["mention_end"].(float64))] != "he said" {
+		t.Errorf("quote record %v", recs[4])
+	}
+	if sp := recs[5]["speaker"].(map[string]any); sp["anonymous"] != true || sp["mention_start"] != nil || recs[5]["cue"] != nil {
+		t.Errorf("anonymous quote record %v", recs[5])
+	}
+}
