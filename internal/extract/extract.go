@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/webpage"
 )
 
 // Extract cleans one document into an article. It returns the article, or
@@ -39,6 +41,10 @@ func Extract(doc model.Document) (*model.Article, *model.Diagnostic) {
 	switch doc.Format {
 	case "html":
 		p, err := htmlPage(doc)
+		if errors.Is(err, webpage.ErrTooDeep) {
+			d := diag(model.Error, "html-too-deep", "HTML page not read: its elements are nested deeper than 512 levels")
+			return nil, &d
+		}
 		if err != nil {
 			d := diag(model.Error, "html-extract", "no article text found in the HTML page: %v", err)
 			return nil, &d

@@ -141,7 +141,25 @@ func NewPlan(paths []string, opts Options) (*Plan, error) {
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || p.manifestFiles[filepath.Clean(path)] {
+			if d.Type()&fs.ModeSymlink != 0 {
+				// Symlinked files are followed; a symlink that cannot be
+				// resolved (dangling, or a loop) is reported; symlinked
+				// directories are not followed, so a walk always ends.
+				info, err := os.Stat(path)
+				switch {
+				case err != nil:
+					if supported(d.Name()) {
+						p.problem(path, "unreadable", "cannot follow symbolic link: %v", err)
+					}
+					return nil
+				case !info.Mode().IsRegular():
+					p.Skipped++
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			if p.manifestFiles[filepath.Clean(path)] {
 				return nil
 			}
 			if !supported(d.Name()) {

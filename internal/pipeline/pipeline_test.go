@@ -19,6 +19,16 @@ const goodArticle = "Envoys meet again on border dispute\n\n" +
 	"Negotiators from the two neighbouring states met on Monday for a third round of talks on the disputed border, officials said.\n\n" +
 	"Both delegations described the meeting as constructive and agreed to meet again next month in the capital.\n"
 
+// frenchArticle and persianArticle are short news texts of our own in
+// French and Persian.
+const frenchArticle = "Les ministres reprennent les négociations\n\n" +
+	"Les ministres des affaires étrangères des deux pays se sont réunis lundi à Genève pour une nouvelle série de discussions sur la frontière contestée, a indiqué un porte-parole.\n\n" +
+	"Les deux délégations ont jugé la rencontre constructive et ont convenu de se revoir le mois prochain dans la capitale.\n"
+
+const persianArticle = "وزیران دوباره دیدار کردند\n\n" +
+	"وزیران امور خارجه دو کشور روز دوشنبه در ژنو برای دور تازه‌ای از گفتگوها درباره مرز مورد اختلاف دیدار کردند، یک سخنگو گفت.\n\n" +
+	"هر دو هیئت این دیدار را سازنده خواندند و توافق کردند ماه آینده در پایتخت دوباره دیدار کنند.\n"
+
 func write(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -74,6 +84,26 @@ func TestBadInputs(t *testing.T) {
 	write(t, filepath.Join(in, "g_records.jsonl"), []byte(jsonl))
 	write(t, filepath.Join(in, "h_page.html.gz"), gz(t, []byte("<html><head><title>Summit ends</title></head><body><article><h1>Summit ends</h1><p>The regional summit ended on Sunday with a joint statement on trade, security and migration signed by all twelve leaders.</p><p>The next summit will be held in the spring, the organisers said in a statement.</p></article></body></html>")))
 	write(t, filepath.Join(in, "notes.md"), []byte("not an input"))
+	deep := strings.Repeat("<div>", 10000) + "<p>Buried text that no parser should have to reach at this depth.</p>" + strings.Repeat("</div>", 10000)
+	write(t, filepath.Join(in, "i_deep.html"), []byte("<html><body>"+deep+"</body></html>"))
+	if err := os.Symlink(filepath.Join(in, "missing.txt"), filepath.Join(in, "j_dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("k_loop.txt", filepath.Join(in, "k_loop.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(in, "l_dirloop")); err != nil { // not followed
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(in, "m_french.txt"), []byte(frenchArticle))
+	write(t, filepath.Join(in, "n_persian.txt"), []byte(persianArticle))
+	unreadable := os.Geteuid() != 0 // root reads a file whatever its mode
+	if unreadable {
+		write(t, filepath.Join(in, "o_unreadable.txt"), []byte(goodArticle+"\nAnother line.\n"))
+		if err := os.Chmod(filepath.Join(in, "o_unreadable.txt"), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	sum := ingestDir(t, filepath.Join(dir, "s.db"), []string{in}, ingest.Options{})
 	want := map[string]string{ // file (and line) -> diagnostic code
@@ -83,6 +113,12 @@ func TestBadInputs(t *testing.T) {
 		"f_truncated.html.gz": "bad-gzip",
 		"g_records.jsonl:2":   "bad-json",
 		"g_records.jsonl:3":   "no-content",
+		"i_deep.html":         "html-too-deep",
+		"j_dangling.txt":      "unreadable",
+		"k_loop.txt":          "unreadable",
+	}
+	if unreadable {
+		want["o_unreadable.txt"] = "unreadable"
 	}
 	got := map[string]string{}
 	for _, d := range sum.Rejections {
@@ -107,9 +143,10 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("rejections %v, want %v", got, want)
 	}
 	// Stored: the good text, the repaired Latin-1/invalid UTF-8 one, the
-	// JSONL record and the gzipped page.
-	if sum.Stored != 4 || sum.Rejected != 6 || sum.Read != 10 || sum.Skipped != 1 {
-		t.Errorf("summary %s; want read 10, stored 4, rejected 6, skipped 1", sum)
+	// JSONL record, the gzipped page and the French and Persian articles.
+	// Skipped: notes.md and the symlinked directory.
+	if sum.Stored != 6 || sum.Rejected != len(want) || sum.Skipped != 2 {
+		t.Errorf("summary %s; want stored 6, rejected %d, skipped 2", sum, len(want))
 	}
 	st, err := sqlite.Open(filepath.Join(dir, "s.db"))
 	if err != nil {
@@ -118,16 +155,21 @@ func TestBadInputs(t *testing.T) {
 	defer st.Close()
 	ids, _ := st.ArticleIDs(context.Background())
 	foundRepair := false
+	langs := map[string]string{}
 	for _, id := range ids {
 		a, err := st.Article(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
 		}
+		langs[a.SourceFile] = a.Language
 		for _, d := range a.Diagnostics {
 			if d.Code == "encoding" && a.SourceFile == "c_latin1.txt" {
 				foundRepair = true
 			}
 		}
+	}
+	if langs["m_french.txt"] != "fr" || langs["n_persian.txt"] != "fa" || langs["a_good.txt"] != "en" {
+		t.Errorf("languages %v: want m_french.txt fr, n_persian.txt fa, a_good.txt en", langs)
 	}
 	if !foundRepair {
 		t.Error("the invalid UTF-8 file was stored without an encoding diagnostic")

@@ -97,6 +97,10 @@ type Options struct {
 // ErrNoText is returned, wrapped, when the page has no main text.
 var ErrNoText = errors.New("webpage: no main text")
 
+// ErrTooDeep is returned, wrapped, when the page nests elements deeper than
+// the HTML parser accepts (512 levels): such pages are not read at all.
+var ErrTooDeep = errors.New("webpage: elements nested deeper than 512 levels")
+
 // errPanicked marks a panic inside the extraction libraries, recovered and
 // returned as an error. Tests check for it: a panic is always a bug.
 var errPanicked = errors.New("webpage: extraction panicked")
@@ -138,6 +142,9 @@ func extract(src string, opts Options) (Page, error) {
 
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			return page, fmt.Errorf("%w: %v", ErrTooDeep, err)
+		}
 		return page, fmt.Errorf("webpage: parse: %w", err)
 	}
 
