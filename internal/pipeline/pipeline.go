@@ -24,6 +24,13 @@ type Options struct {
 	BatchSize int
 	// Segment bounds segmentation work.
 	Segment segment.Options
+	// Stages are the annotation stages run after segmentation. nil means
+	// DefaultStages(); an empty non-nil slice runs none.
+	Stages []Stage
+	// Budget bounds the time spent annotating one article: once it is used
+	// up, the remaining stages are skipped with a diagnostic. 0 means
+	// DefaultBudget; a negative value means no limit.
+	Budget time.Duration
 	// Progress, when set, is told about progress; it is called from the
 	// coordinator goroutine only.
 	Progress Reporter
@@ -63,14 +70,29 @@ func (s *Summary) String() string {
 		s.Read, s.Stored, s.Duplicate, s.Rejected, s.Sentences, s.Tokens, s.Warnings, s.Skipped, s.Elapsed.Round(time.Millisecond))
 }
 
-// Process runs the per-document stages on one document: extraction, then
-// segmentation. It returns the article or the rejection.
+// Process runs the per-document stages on one document: extraction,
+// segmentation, then the annotation stages of opts. It returns the article
+// or the rejection. With opts.Stages nil it uses DefaultStages, and panics
+// if they cannot be loaded (their models are built in; call DefaultStages
+// first to get the error instead).
 func Process(doc model.Document, opts Options) (*model.Article, *model.Diagnostic) {
 	a, rej := extract.Extract(doc)
 	if rej != nil {
 		return nil, rej
 	}
 	segment.Segment(a, opts.Segment)
+	stages := opts.Stages
+	if stages == nil {
+		var err error
+		if stages, err = DefaultStages(); err != nil {
+			panic(fmt.Sprintf("pipeline: loading the default stages: %v", err))
+		}
+	}
+	budget := opts.Budget
+	if budget == 0 {
+		budget = DefaultBudget
+	}
+	annotate(a, stages, budget)
 	return a, nil
 }
 
@@ -93,6 +115,13 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 64
+	}
+	if opts.Stages == nil {
+		stages, err := DefaultStages()
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		opts.Stages = stages
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -49,6 +49,16 @@ func gz(t *testing.T, data []byte) []byte {
 
 func ingestDir(t *testing.T, dbPath string, paths []string, opts ingest.Options) *Summary {
 	t.Helper()
+	return ingestPlan(t, dbPath, paths, opts, Options{Workers: 2, BatchSize: 3})
+}
+
+func ingestWith(t *testing.T, dbPath string, paths []string, popts Options) *Summary {
+	t.Helper()
+	return ingestPlan(t, dbPath, paths, ingest.Options{}, popts)
+}
+
+func ingestPlan(t *testing.T, dbPath string, paths []string, opts ingest.Options, popts Options) *Summary {
+	t.Helper()
 	st, err := sqlite.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +68,7 @@ func ingestDir(t *testing.T, dbPath string, paths []string, opts ingest.Options)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := Ingest(context.Background(), plan, st, Options{Workers: 2, BatchSize: 3})
+	sum, err := Ingest(context.Background(), plan, st, popts)
 	if err != nil {
 		t.Fatal(err)
 	}
