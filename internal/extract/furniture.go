@@ -45,6 +45,10 @@ var menuSepRe = regexp.MustCompile(`\s*[|•·»]\s*|\s{2,}`)
 // isMenu reports whether line is a navigation menu: three or more short
 // items separated by bars, bullets or wide gaps.
 func isMenu(line string) bool {
+	// Cheap test first: most lines have no separator at all.
+	if !strings.ContainsAny(line, "|•·»\t\n\r\v\f") && !strings.Contains(line, "  ") {
+		return false
+	}
 	items := menuSepRe.Split(strings.TrimSpace(line), -1)
 	if len(items) < 3 {
 		return false

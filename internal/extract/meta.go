@@ -28,6 +28,7 @@ var (
 	domainPrefixRe = regexp.MustCompile(`^((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/|\s+[|:-]\s+)`)
 	// captionRe matches photo captions: an agency credit at the end or a
 	// photo prefix.
+	// captionRe is costly on long lines; call it through captionLike.
 	captionRe = regexp.MustCompile(`(?i)(\((afp|ap|reuters|getty( images)?|epa|anadolu|xinhua|photo[^()]*|file photo|image[^()]*|credit[^()]*)\)\s*$|^(photo|image|picture|file photo)\s*[:|-]|\b(photo|image)\s*:\s*[^.]{0,60}\)?$)`)
 	// siteWordRe matches words typical of a site name line.
 	siteWordRe = regexp.MustCompile(`(?i)\b(news|agency|times|daily|post|press|media|network|gazette|herald|tribune|journal|online|tv|radio|channel|magazine|weekly|wire|today|blog|observer|chronicle|report)\b`)
@@ -239,4 +240,17 @@ func isSiteName(line string) bool {
 		}
 	}
 	return true
+}
+
+// captionLike reports whether line matches captionRe, testing first for
+// what every match needs: a closing parenthesis at the end, or one of the
+// words photo, image or picture.
+func captionLike(line string) bool {
+	if !strings.HasSuffix(strings.TrimRightFunc(line, unicode.IsSpace), ")") {
+		l := strings.ToLower(line)
+		if !strings.Contains(l, "photo") && !strings.Contains(l, "image") && !strings.Contains(l, "picture") {
+			return false
+		}
+	}
+	return captionRe.MatchString(line)
 }

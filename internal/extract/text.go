@@ -304,7 +304,7 @@ func (c *cleaned) header(p rawPara, title *string, meta model.Meta) {
 		c.drop(reason)
 		return
 	}
-	if p.hint == model.KindCaption || captionRe.MatchString(line) {
+	if p.hint == model.KindCaption || captionLike(line) {
 		c.paras = append(c.paras, para{text: line, raw: p.raw, kind: model.KindCaption})
 		return
 	}
@@ -371,7 +371,7 @@ func (c *cleaned) body(p rawPara, prose, early bool) {
 	switch {
 	case p.hint != "":
 		kind = p.hint
-	case captionRe.MatchString(line) && !prose:
+	case captionLike(line) && !prose:
 		kind = model.KindCaption
 	case !prose && wordCount(line) <= 14 && !endsSentence(line):
 		kind = model.KindHeading
