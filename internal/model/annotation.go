@@ -101,3 +101,67 @@ type Quote struct {
 	Cue     string `json:"cue,omitempty"`
 	CueSpan Span   `json:"cue_span"`
 }
+
+// Participant is an event's source or target.
+type Participant struct {
+	// Code is the actor code ("IRN", "USA", "ISIS"...), or "" when the
+	// participant could not be resolved.
+	Code string `json:"code"`
+	// Sector is the CAMEO/PLOVER sector ("GOV", "MIL"...), or "".
+	Sector string `json:"sector,omitempty"`
+	// Text is the participant's phrase in the sentence, and Span its place.
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+}
+
+// Event is one political event coded from one sentence of one article:
+// who did what to whom, when, in CAMEO and PLOVER terms. Events of several
+// articles that report the same happening are merged later, by the story
+// stage; an Event here always has one article and one evidence sentence.
+type Event struct {
+	// ID is stable within the article: the article ID and a sequence
+	// number.
+	ID string `json:"id"`
+	// Sentence indexes Article.Sentences; Span is the evidence: the
+	// sentence, or the clause the event was read from, in Article.Text.
+	Sentence int  `json:"sentence"`
+	Span     Span `json:"span"`
+	// Trigger is the word or phrase that names the action ("rejected",
+	// "air strike") and TriggerSpan its place.
+	Trigger     string      `json:"trigger"`
+	TriggerSpan Span        `json:"trigger_span"`
+	Source      Participant `json:"source"`
+	Target      Participant `json:"target"`
+	// CAMEO is the CAMEO event code ("125"); Root its first two digits.
+	CAMEO string `json:"cameo"`
+	Root  string `json:"root"`
+	// PLOVER is the PLOVER event type ("REJECT").
+	PLOVER string `json:"plover"`
+	// Mode is the PLOVER mode of the event, when one applies.
+	Mode string `json:"mode,omitempty"`
+	// Goldstein is the CAMEO code's Goldstein score, -10 to +10.
+	Goldstein float64 `json:"goldstein"`
+	// Quad is the quad class: 1 verbal cooperation, 2 material
+	// cooperation, 3 verbal conflict, 4 material conflict.
+	Quad int `json:"quad"`
+	// Negated is true when the text says the action did not or will not
+	// happen ("will not be coordinating").
+	Negated bool `json:"negated"`
+	// Modality is "" for an asserted past or present event, else
+	// "future", "hypothetical", "intended", "possible", "denied"...
+	Modality string `json:"modality,omitempty"`
+	// Date is when the event happened, YYYY-MM-DD (the first day of a
+	// coarser period), with its precision ("day", "week", "month",
+	// "year") and basis ("timex" when a time expression dates it, then
+	// DateSpan locates it; "published" when it falls back on the
+	// publication date; "" when undated).
+	Date          string `json:"date,omitempty"`
+	DatePrecision string `json:"date_precision,omitempty"`
+	DateBasis     string `json:"date_basis,omitempty"`
+	DateSpan      Span   `json:"date_span"`
+	// Location is the place the text says the event happened, if any.
+	Location string `json:"location,omitempty"`
+	// Quote is the ID of the quote the event was read from, when it was
+	// said inside one.
+	Quote string `json:"quote,omitempty"`
+}

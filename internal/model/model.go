@@ -190,6 +190,7 @@ type Article struct {
 	Timexes  []Timex   `json:"timexes,omitempty"`
 	Mentions []Mention `json:"mentions,omitempty"`
 	Quotes   []Quote   `json:"quotes,omitempty"`
+	Events   []Event   `json:"events,omitempty"`
 
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
 }
