@@ -40,6 +40,7 @@ type Stats struct {
 	Timexes    int
 	Mentions   int
 	Quotes     int
+	Events     int
 }
 
 // Store persists processed articles.
@@ -61,7 +62,7 @@ type Store interface {
 	PutArticles(ctx context.Context, arts []*model.Article) ([]PutResult, error)
 	// Article returns the stored article with all its fields, including
 	// Raw, paragraphs, sentences, tokens, diagnostics and the annotations
-	// (time expressions, mentions, quotes); ErrNotFound if absent (test with
+	// (time expressions, mentions, quotes, events); ErrNotFound if absent (test with
 	// errors.Is). Empty slices may come back nil. Token.Syntax is not
 	// stored and comes back nil: the parse is an intermediate result that
 	// the shipped model recomputes from the text.

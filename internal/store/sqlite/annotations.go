@@ -25,7 +25,15 @@ INSERT INTO quotes (article_id, idx, id, span_start, span_end, text, kind, cue, 
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
-// putAnnotations writes a's time expressions, mentions and quotes.
+const insertEvent = `
+INSERT INTO events (article_id, idx, id, sentence, span_start, span_end, trigger, trigger_start, trigger_end,
+	source, source_sector, source_text, source_start, source_end,
+	target, target_sector, target_text, target_start, target_end,
+	cameo, root, plover, mode, goldstein, quad, negated, modality,
+	date, date_precision, date_basis, date_start, date_end, location, quote)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// putAnnotations writes a's time expressions, mentions, quotes and events.
 func (w *writer) putAnnotations(ctx context.Context, a *model.Article) error {
 	for i, x := range a.Timexes {
 		if _, err := w.timex.ExecContext(ctx, a.ID, i, x.Span.Start, x.Span.End, x.Sentence, x.Text, x.Type, x.Value, x.Precision); err != nil {
@@ -48,10 +56,19 @@ func (w *writer) putAnnotations(ctx context.Context, a *model.Article) error {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
 	}
+	for i, e := range a.Events {
+		if _, err := w.event.ExecContext(ctx, a.ID, i, e.ID, e.Sentence, e.Span.Start, e.Span.End, e.Trigger, e.TriggerSpan.Start, e.TriggerSpan.End,
+			e.Source.Code, e.Source.Sector, e.Source.Text, e.Source.Span.Start, e.Source.Span.End,
+			e.Target.Code, e.Target.Sector, e.Target.Text, e.Target.Span.Start, e.Target.Span.End,
+			e.CAMEO, e.Root, e.PLOVER, e.Mode, e.Goldstein, e.Quad, e.Negated, e.Modality,
+			e.Date, e.DatePrecision, e.DateBasis, e.DateSpan.Start, e.DateSpan.End, e.Location, e.Quote); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
 	return nil
 }
 
-// readAnnotations fills a's time expressions, mentions and quotes.
+// readAnnotations fills a's time expressions, mentions, quotes and events.
 func readAnnotations(ctx context.Context, tx *sql.Tx, a *model.Article) error {
 	rows, err := tx.QueryContext(ctx, `
 SELECT span_start, span_end, sentence, text, type, value, precision
@@ -112,6 +129,32 @@ FROM quotes WHERE article_id = ? ORDER BY idx`, a.ID)
 	}
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("quotes: %w", err)
+	}
+
+	rows, err = tx.QueryContext(ctx, `
+SELECT id, sentence, span_start, span_end, trigger, trigger_start, trigger_end,
+	source, source_sector, source_text, source_start, source_end,
+	target, target_sector, target_text, target_start, target_end,
+	cameo, root, plover, mode, goldstein, quad, negated, modality,
+	date, date_precision, date_basis, date_start, date_end, location, quote
+FROM events WHERE article_id = ? ORDER BY idx`, a.ID)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	for rows.Next() {
+		var e model.Event
+		if err := rows.Scan(&e.ID, &e.Sentence, &e.Span.Start, &e.Span.End, &e.Trigger, &e.TriggerSpan.Start, &e.TriggerSpan.End,
+			&e.Source.Code, &e.Source.Sector, &e.Source.Text, &e.Source.Span.Start, &e.Source.Span.End,
+			&e.Target.Code, &e.Target.Sector, &e.Target.Text, &e.Target.Span.Start, &e.Target.Span.End,
+			&e.CAMEO, &e.Root, &e.PLOVER, &e.Mode, &e.Goldstein, &e.Quad, &e.Negated, &e.Modality,
+			&e.Date, &e.DatePrecision, &e.DateBasis, &e.DateSpan.Start, &e.DateSpan.End, &e.Location, &e.Quote); err != nil {
+			rows.Close()
+			return fmt.Errorf("events: %w", err)
+		}
+		a.Events = append(a.Events, e)
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("events: %w", err)
 	}
 	return nil
 }

@@ -150,9 +150,10 @@ SELECT
 	(SELECT coalesce(sum(token_count), 0) FROM articles),
 	(SELECT count(*) FROM timexes),
 	(SELECT count(*) FROM mentions),
-	(SELECT count(*) FROM quotes)`).Scan(
+	(SELECT count(*) FROM quotes),
+	(SELECT count(*) FROM events)`).Scan(
 		&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens,
-		&st.Timexes, &st.Mentions, &st.Quotes)
+		&st.Timexes, &st.Mentions, &st.Quotes, &st.Events)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}

@@ -100,7 +100,7 @@ func jsonColumn[T any](v []T) (sql.NullString, error) {
 // writer holds the statements of one write transaction.
 type writer struct {
 	article, existing, paragraph, sentence *sql.Stmt
-	timex, mention, quote                  *sql.Stmt
+	timex, mention, quote, event           *sql.Stmt
 }
 
 const (
@@ -134,6 +134,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.timex, insertTimex},
 		{&w.mention, insertMention},
 		{&w.quote, insertQuote},
+		{&w.event, insertEvent},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -146,7 +147,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.article, w.existing, w.paragraph, w.sentence, w.timex, w.mention, w.quote} {
+	for _, st := range []*sql.Stmt{w.article, w.existing, w.paragraph, w.sentence, w.timex, w.mention, w.quote, w.event} {
 		if st != nil {
 			st.Close()
 		}

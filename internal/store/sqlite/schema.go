@@ -82,7 +82,7 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles 
 	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
 `,
-	// 2: annotations: time expressions, actor mentions and quotes.
+	// 2: annotations: time expressions, actor mentions, quotes and events.
 	`
 CREATE TABLE timexes (
 	article_id TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -142,6 +142,48 @@ CREATE TABLE quotes (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX quotes_speaker ON quotes (speaker_actor, speaker) WHERE has_speaker = 1;
+
+CREATE TABLE events (
+	article_id     TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx            INTEGER NOT NULL,
+	id             TEXT    NOT NULL,
+	sentence       INTEGER NOT NULL,
+	span_start     INTEGER NOT NULL,
+	span_end       INTEGER NOT NULL,
+	trigger        TEXT    NOT NULL,
+	trigger_start  INTEGER NOT NULL,
+	trigger_end    INTEGER NOT NULL,
+	source         TEXT    NOT NULL,
+	source_sector  TEXT    NOT NULL,
+	source_text    TEXT    NOT NULL,
+	source_start   INTEGER NOT NULL,
+	source_end     INTEGER NOT NULL,
+	target         TEXT    NOT NULL,
+	target_sector  TEXT    NOT NULL,
+	target_text    TEXT    NOT NULL,
+	target_start   INTEGER NOT NULL,
+	target_end     INTEGER NOT NULL,
+	cameo          TEXT    NOT NULL,
+	root           TEXT    NOT NULL,
+	plover         TEXT    NOT NULL,
+	mode           TEXT    NOT NULL,
+	goldstein      REAL    NOT NULL,
+	quad           INTEGER NOT NULL,
+	negated        INTEGER NOT NULL,
+	modality       TEXT    NOT NULL,
+	date           TEXT    NOT NULL,
+	date_precision TEXT    NOT NULL,
+	date_basis     TEXT    NOT NULL,
+	date_start     INTEGER NOT NULL,
+	date_end       INTEGER NOT NULL,
+	location       TEXT    NOT NULL,
+	quote          TEXT    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX events_dyad ON events (source, target, date);
+CREATE INDEX events_target ON events (target, date);
+CREATE INDEX events_date ON events (date);
 `,
 }
 

@@ -155,9 +155,21 @@ func fullArticle() *model.Article {
 	a.Quotes = []model.Quote{
 		{ID: a.ID + "-q1", Span: at("talks would resume in Ankara"), Text: "talks would resume in Ankara", Kind: "indirect",
 			Speaker: &model.Speaker{Name: "Volodymyr Zelenskyy", Actor: "UKR", Sector: "GOV", Description: "Zelenskyy’s office", Mention: at("Zelenskyy’s office"), Channel: "state TV"},
-			Cue: "said", CueSpan: at("said")},
+			Cue:     "said", CueSpan: at("said")},
 		{ID: a.ID + "-q2", Span: at("agree on a ceasefire"), Text: "agree on a ceasefire", Kind: "partial", CueSpan: model.NoSpan},
 		{ID: a.ID + "-q3", Span: at("They"), Text: "They", Kind: "direct", Speaker: &model.Speaker{Description: "a diplomat", Anonymous: true, Mention: model.NoSpan}, CueSpan: model.NoSpan},
+	}
+	a.Events = []model.Event{
+		{ID: a.ID + "-e1", Sentence: 0, Span: a.Sentences[0].Span, Trigger: "met", TriggerSpan: at("met"),
+			Source: model.Participant{Code: "UKR", Text: "Ukrainian", Span: at("Ukrainian")},
+			Target: model.Participant{Code: "TUR", Sector: "GOV", Text: "Turkish envoys", Span: at("Turkish envoys")},
+			CAMEO:  "036", Root: "03", PLOVER: "CONSULT", Mode: "visit", Goldstein: 4, Quad: 1,
+			Date: "2024-03-05", DatePrecision: "day", DateBasis: "timex", DateSpan: at("on Tuesday"), Location: "Kyiv"},
+		{ID: a.ID + "-e2", Sentence: 1, Span: at("They didn't agree on a ceasefire."), Trigger: "agree", TriggerSpan: at("agree"),
+			Source: model.Participant{Code: "UKR", Text: "They", Span: at("They")},
+			Target: model.Participant{Text: "", Span: model.NoSpan},
+			CAMEO:  "057", Root: "05", PLOVER: "AGREE", Goldstein: 8, Quad: 1, Negated: true, Modality: "denied",
+			Date: "2024-03-05", DatePrecision: "day", DateBasis: "published", DateSpan: model.NoSpan, Quote: a.ID + "-q2"},
 	}
 	return a
 }

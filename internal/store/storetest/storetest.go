@@ -164,6 +164,7 @@ func clone(a *model.Article) *model.Article {
 	c.Timexes = slices.Clone(a.Timexes)
 	c.Mentions = slices.Clone(a.Mentions)
 	c.Quotes = slices.Clone(a.Quotes)
+	c.Events = slices.Clone(a.Events)
 	for i, q := range c.Quotes {
 		if q.Speaker != nil {
 			sp := *q.Speaker
@@ -534,6 +535,7 @@ func testStats(t *testing.T, open Opener) {
 		want.Timexes += len(a.Timexes)
 		want.Mentions += len(a.Mentions)
 		want.Quotes += len(a.Quotes)
+		want.Events += len(a.Events)
 	}
 	put(t, s, arts...)
 	put(t, s, arts[1])
