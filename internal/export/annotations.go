@@ -112,3 +112,60 @@ func nullable(s string) *string {
 	}
 	return &s
 }
+
+// ParticipantRecord is an event's source or target in an EventRecord.
+type ParticipantRecord struct {
+	// Code is the actor code, or null when unresolved.
+	Code   *string `json:"code"`
+	Sector *string `json:"sector"`
+	Text   string  `json:"text"`
+}
+
+// EvidenceRecord locates one sentence an event was read from.
+type EvidenceRecord struct {
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// EventRecord is the JSONL record of one coded event. An event read from
+// one article lists that article and one evidence span; merged events
+// (the same happening reported by several articles) list them all.
+type EventRecord struct {
+	Type      string            `json:"type"`
+	ID        string            `json:"id"`
+	Articles  []string          `json:"articles"`
+	Source    ParticipantRecord `json:"source"`
+	Target    ParticipantRecord `json:"target"`
+	Trigger   string            `json:"trigger"`
+	CAMEO     string            `json:"cameo"`
+	Root      string            `json:"root"`
+	PLOVER    string            `json:"plover"`
+	Mode      *string           `json:"mode"`
+	Goldstein float64           `json:"goldstein"`
+	Quad      int               `json:"quad"`
+	Negated   bool              `json:"negated"`
+	Modality  *string           `json:"modality"`
+	// Date is YYYY-MM-DD or null; DatePrecision and DateBasis say how
+	// exact it is and where it came from ("timex" or "published").
+	Date          *string          `json:"date"`
+	DatePrecision *string          `json:"date_precision"`
+	DateBasis     *string          `json:"date_basis"`
+	Location      *string          `json:"location"`
+	Quote         *string          `json:"quote"`
+	Evidence      []EvidenceRecord `json:"evidence"`
+}
+
+// NewEventRecord builds the export record of event e of article a.
+func NewEventRecord(a *model.Article, e model.Event) EventRecord {
+	return EventRecord{
+		Type: "event", ID: e.ID, Articles: []string{a.ID},
+		Source:  ParticipantRecord{Code: nullable(e.Source.Code), Sector: nullable(e.Source.Sector), Text: e.Source.Text},
+		Target:  ParticipantRecord{Code: nullable(e.Target.Code), Sector: nullable(e.Target.Sector), Text: e.Target.Text},
+		Trigger: e.Trigger, CAMEO: e.CAMEO, Root: e.Root, PLOVER: e.PLOVER, Mode: nullable(e.Mode),
+		Goldstein: e.Goldstein, Quad: e.Quad, Negated: e.Negated, Modality: nullable(e.Modality),
+		Date: nullable(e.Date), DatePrecision: nullable(e.DatePrecision), DateBasis: nullable(e.DateBasis),
+		Location: nullable(e.Location), Quote: nullable(e.Quote),
+		Evidence: []EvidenceRecord{{Article: a.ID, Start: e.Span.Start, End: e.Span.End}},
+	}
+}

@@ -50,7 +50,7 @@ func NewArticleRecord(a *model.Article) ArticleRecord {
 
 // WriteJSONL writes every stored article to w as JSONL, in ingest order:
 // each article record is followed by the records of its time expressions,
-// mentions and quotes, each kind in text order. Consumers tell records apart
+// mentions, quotes and events, each kind in text order. Consumers tell records apart
 // by their "type" field.
 func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	ids, err := st.ArticleIDs(ctx)
@@ -80,6 +80,11 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 		}
 		for _, q := range a.Quotes {
 			if err := enc.Encode(NewQuoteRecord(a, q)); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+		}
+		for _, e := range a.Events {
+			if err := enc.Encode(NewEventRecord(a, e)); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
 		}

@@ -70,7 +70,12 @@ func TestWriteJSONLAnnotations(t *testing.T) {
 				Speaker: &model.Speaker{Name: "Ali Khamenei", Actor: "IRN", Sector: "GOV", Mention: at("he said")}},
 			{ID: "cccc-q2", Span: at("he rejected the offer"), Text: "he rejected the offer", Kind: "indirect", CueSpan: model.NoSpan,
 				Speaker: &model.Speaker{Name: "a source", Anonymous: true, Mention: model.NoSpan}},
-		}}
+		},
+		Events: []model.Event{{ID: "cccc-e1", Span: at("Iran's leader said on Monday he rejected the offer."), Trigger: "rejected", TriggerSpan: at("rejected"),
+			Source: model.Participant{Code: "IRN", Sector: "GOV", Text: "he", Span: at("he rejected")},
+			Target: model.Participant{Text: "the offer", Span: at("the offer")},
+			CAMEO:  "125", Root: "12", PLOVER: "REJECT", Goldstein: -4, Quad: 3,
+			Date: "2014-09-15", DatePrecision: "day", DateBasis: "timex", DateSpan: at("on Monday")}}}
 	if _, err := st.PutArticles(context.Background(), []*model.Article{a}); err != nil {
 		t.Fatal(err)
 	}
@@ -88,10 +93,10 @@ func TestWriteJSONLAnnotations(t *testing.T) {
 		types = append(types, r["type"].(string))
 		recs = append(recs, r)
 	}
-	if got := strings.Join(types, ","); got != "article,timex,mention,mention,quote,quote" {
+	if got := strings.Join(types, ","); got != "article,timex,mention,mention,quote,quote,event" {
 		t.Fatalf("record types %s", got)
 	}
-	for _, r := range recs[1:] {
+	for _, r := range recs[1:6] {
 		start, end := int(r["start"].(float64)), int(r["end"].(float64))
 		if r["article"] != "cccc" || text[start:end] != r["text"] {
 			t.Errorf("record %v: offsets do not give its text", r)
@@ -109,5 +114,15 @@ func TestWriteJSONLAnnotations(t *testing.T) {
 	}
 	if sp := recs[5]["speaker"].(map[string]any); sp["anonymous"] != true || sp["mention_start"] != nil || recs[5]["cue"] != nil {
 		t.Errorf("anonymous quote record %v", recs[5])
+	}
+	e := recs[6]
+	src, tgt := e["source"].(map[string]any), e["target"].(map[string]any)
+	ev := e["evidence"].([]any)[0].(map[string]any)
+	if e["id"] != "cccc-e1" || e["cameo"] != "125" || e["plover"] != "REJECT" || e["goldstein"] != -4.0 || e["quad"] != 3.0 ||
+		e["negated"] != false || e["date"] != "2014-09-15" || e["mode"] != nil || e["modality"] != nil ||
+		src["code"] != "IRN" || src["sector"] != "GOV" || tgt["code"] != nil || tgt["text"] != "the offer" ||
+		ev["article"] != "cccc" || text[int(ev["start"].(float64)):int(ev["end"].(float64))] != "Iran's leader said on Monday he rejected the offer." ||
+		len(e["articles"].([]any)) != 1 {
+		t.Errorf("event record %v", e)
 	}
 }
