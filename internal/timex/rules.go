@@ -359,10 +359,11 @@ func init() {
 		default:
 			if strings.HasPrefix(c.after, "'s") || strings.HasPrefix(c.after, "’s") {
 				t = a.AddDate(0, 0, -back) // "Wednesday's ruling" has happened
-			} else if c.tense == Future && fwd != 0 {
+			} else if c.tense == Future {
+				if fwd == 0 {
+					fwd = 7
+				}
 				t = a.AddDate(0, 0, fwd)
-			} else if c.tense == Future && fwd == 0 {
-				t = a
 			} else {
 				t = a.AddDate(0, 0, -back)
 			}
