@@ -32,11 +32,13 @@
 //	                 by person for cross-document candidate retrieval.
 //	quotes           (article_id, idx) → quote and speaker, indexed by
 //	                 speaker.
+//	events           (article_id, idx) → coded event with its participants,
+//	                 indexed by dyad and date.
 //
 // Paragraphs, sentences and tokens are only ever read whole with their
 // article, so a row each would cost more in keys and per-row overhead than
-// in data; annotations get their own tables because later cross-document
-// stages query them by actor, person and speaker.
+// in data; annotations get their own tables because cross-document stages
+// query them by actor, person, speaker, dyad and date.
 //
 // # Concurrent writers
 //

@@ -16,7 +16,7 @@ const selectArticle = `
 SELECT id, content_hash, source_file, source_path, source_line, format,
 	url, outlet, title, author, dateline, syndicated_from,
 	published, published_source, language, date_candidates, diagnostics,
-	raw, text, paragraphs, sentences, tokens, timex_count, mention_count, quote_count
+	raw, text, paragraphs, sentences, tokens, timex_count, mention_count, quote_count, event_count
 FROM articles WHERE id = $1`
 
 // Article returns the stored article; see store.Store. It reads in one
@@ -32,12 +32,12 @@ func (s *Store) Article(ctx context.Context, id string) (*model.Article, error) 
 
 	a := &model.Article{}
 	var dateCandidates, diagnostics, paragraphs, sentences, tokens []byte
-	var timexes, mentions, quotes int
+	var timexes, mentions, quotes, events int
 	err = tx.QueryRow(ctx, selectArticle, id).Scan(
 		&a.ID, &a.ContentHash, &a.SourceFile, &a.SourcePath, &a.SourceLine, &a.Format,
 		&a.URL, &a.Outlet, &a.Title, &a.Author, &a.Dateline, &a.SyndicatedFrom,
 		&a.Published, &a.PublishedSource, &a.Language, &dateCandidates, &diagnostics,
-		&a.Raw, &a.Text, &paragraphs, &sentences, &tokens, &timexes, &mentions, &quotes)
+		&a.Raw, &a.Text, &paragraphs, &sentences, &tokens, &timexes, &mentions, &quotes, &events)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: article %s: %w", id, store.ErrNotFound)
 	}
@@ -76,6 +76,11 @@ func (s *Store) Article(ctx context.Context, id string) (*model.Article, error) 
 	if quotes > 0 {
 		if a.Quotes, err = readQuotes(ctx, tx, id); err != nil {
 			return nil, fmt.Errorf("postgres: article %s: quotes: %w", id, err)
+		}
+	}
+	if events > 0 {
+		if a.Events, err = readEvents(ctx, tx, id); err != nil {
+			return nil, fmt.Errorf("postgres: article %s: events: %w", id, err)
 		}
 	}
 	return a, nil
@@ -130,6 +135,28 @@ FROM quotes WHERE article_id = $1 ORDER BY idx`, id)
 	})
 }
 
+func readEvents(ctx context.Context, tx pgx.Tx, id string) ([]model.Event, error) {
+	rows, err := tx.Query(ctx, `
+SELECT id, sentence, span_start, span_end, trigger, trigger_start, trigger_end,
+	source, source_sector, source_text, source_start, source_end,
+	target, target_sector, target_text, target_start, target_end,
+	cameo, root, plover, mode, goldstein, quad, negated, modality,
+	date, date_precision, date_basis, date_start, date_end, location, quote
+FROM events WHERE article_id = $1 ORDER BY idx`, id)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Event, error) {
+		var e model.Event
+		err := r.Scan(&e.ID, &e.Sentence, &e.Span.Start, &e.Span.End, &e.Trigger, &e.TriggerSpan.Start, &e.TriggerSpan.End,
+			&e.Source.Code, &e.Source.Sector, &e.Source.Text, &e.Source.Span.Start, &e.Source.Span.End,
+			&e.Target.Code, &e.Target.Sector, &e.Target.Text, &e.Target.Span.Start, &e.Target.Span.End,
+			&e.CAMEO, &e.Root, &e.PLOVER, &e.Mode, &e.Goldstein, &e.Quad, &e.Negated, &e.Modality,
+			&e.Date, &e.DatePrecision, &e.DateBasis, &e.DateSpan.Start, &e.DateSpan.End, &e.Location, &e.Quote)
+		return e, err
+	})
+}
+
 // HasContent reports whether an article with this content hash is stored;
 // see store.Store.
 func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error) {
@@ -162,8 +189,8 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	err := s.pool.QueryRow(ctx, `
 SELECT count(*), coalesce(sum(paragraph_count), 0), coalesce(sum(sentence_count), 0),
 	coalesce(sum(token_count), 0), coalesce(sum(timex_count), 0),
-	coalesce(sum(mention_count), 0), coalesce(sum(quote_count), 0)
-FROM articles`).Scan(&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens, &st.Timexes, &st.Mentions, &st.Quotes)
+	coalesce(sum(mention_count), 0), coalesce(sum(quote_count), 0), coalesce(sum(event_count), 0)
+FROM articles`).Scan(&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens, &st.Timexes, &st.Mentions, &st.Quotes, &st.Events)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("postgres: stats: %w", err)
 	}

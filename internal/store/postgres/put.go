@@ -25,6 +25,7 @@ type encoded struct {
 	created                   bool
 	id                        string // the stored article's ID
 	timexes, mentions, quotes int
+	events                    int
 }
 
 const insertArticle = `
@@ -33,9 +34,9 @@ INSERT INTO articles (
 	url, outlet, title, author, dateline, syndicated_from,
 	published, published_source, language, date_candidates, diagnostics,
 	raw, text, paragraphs, sentences, tokens,
-	paragraph_count, sentence_count, token_count, timex_count, mention_count, quote_count
+	paragraph_count, sentence_count, token_count, timex_count, mention_count, quote_count, event_count
 ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-	$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+	$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
 ON CONFLICT DO NOTHING`
 
 // PutArticles stores a batch in one transaction; see store.Store. An
@@ -106,7 +107,7 @@ func (s *Store) PutArticles(ctx context.Context, arts []*model.Article) (_ []sto
 			a.URL, a.Outlet, a.Title, a.Author, a.Dateline, a.SyndicatedFrom,
 			a.Published, a.PublishedSource, a.Language, e.dateCandidates, e.diagnostics,
 			a.Raw, a.Text, e.paragraphs, e.sentences, e.tokens,
-			len(a.Paragraphs), len(a.Sentences), len(a.Tokens), e.timexes, e.mentions, e.quotes)
+			len(a.Paragraphs), len(a.Sentences), len(a.Tokens), e.timexes, e.mentions, e.quotes, e.events)
 	}
 	br := tx.SendBatch(ctx, b)
 	var existing []string
@@ -145,7 +146,7 @@ func (s *Store) PutArticles(ctx context.Context, arts []*model.Article) (_ []sto
 
 // encode prepares an article's column values.
 func encode(a *model.Article) (*encoded, error) {
-	e := &encoded{art: a, timexes: len(a.Timexes), mentions: len(a.Mentions), quotes: len(a.Quotes)}
+	e := &encoded{art: a, timexes: len(a.Timexes), mentions: len(a.Mentions), quotes: len(a.Quotes), events: len(a.Events)}
 	var err error
 	if e.dateCandidates, err = jsonColumn(a.DateCandidates); err != nil {
 		return nil, fmt.Errorf("date candidates: %w", err)
@@ -223,10 +224,10 @@ func storedIDs(ctx context.Context, tx pgx.Tx, hashes []string, byHash map[strin
 	return nil
 }
 
-// copyAnnotations writes the time expressions, mentions and quotes of the
-// articles created, with COPY.
+// copyAnnotations writes the time expressions, mentions, quotes and events
+// of the articles created, with COPY.
 func copyAnnotations(ctx context.Context, tx pgx.Tx, uniq []*encoded) error {
-	var timexes, mentions, quotes [][]any
+	var timexes, mentions, quotes, events [][]any
 	for _, e := range uniq {
 		if !e.created {
 			continue
@@ -247,6 +248,13 @@ func copyAnnotations(ctx context.Context, tx pgx.Tx, uniq []*encoded) error {
 			quotes = append(quotes, []any{a.ID, i, q.ID, q.Span.Start, q.Span.End, q.Text, q.Kind, q.Cue, q.CueSpan.Start, q.CueSpan.End,
 				has, sp.Name, sp.Actor, sp.Sector, sp.Description, sp.Anonymous, sp.Mention.Start, sp.Mention.End, sp.Channel})
 		}
+		for i, e := range a.Events {
+			events = append(events, []any{a.ID, i, e.ID, e.Sentence, e.Span.Start, e.Span.End, e.Trigger, e.TriggerSpan.Start, e.TriggerSpan.End,
+				e.Source.Code, e.Source.Sector, e.Source.Text, e.Source.Span.Start, e.Source.Span.End,
+				e.Target.Code, e.Target.Sector, e.Target.Text, e.Target.Span.Start, e.Target.Span.End,
+				e.CAMEO, e.Root, e.PLOVER, e.Mode, e.Goldstein, e.Quad, e.Negated, e.Modality,
+				e.Date, e.DatePrecision, e.DateBasis, e.DateSpan.Start, e.DateSpan.End, e.Location, e.Quote})
+		}
 	}
 	for _, c := range []struct {
 		table string
@@ -257,6 +265,11 @@ func copyAnnotations(ctx context.Context, tx pgx.Tx, uniq []*encoded) error {
 		{"mentions", []string{"article_id", "idx", "span_start", "span_end", "sentence", "text", "kind", "actor", "sector", "person", "entity", "via"}, mentions},
 		{"quotes", []string{"article_id", "idx", "id", "span_start", "span_end", "text", "kind", "cue", "cue_start", "cue_end",
 			"has_speaker", "speaker", "speaker_actor", "speaker_sector", "description", "anonymous", "mention_start", "mention_end", "channel"}, quotes},
+		{"events", []string{"article_id", "idx", "id", "sentence", "span_start", "span_end", "trigger", "trigger_start", "trigger_end",
+			"source", "source_sector", "source_text", "source_start", "source_end",
+			"target", "target_sector", "target_text", "target_start", "target_end",
+			"cameo", "root", "plover", "mode", "goldstein", "quad", "negated", "modality",
+			"date", "date_precision", "date_basis", "date_start", "date_end", "location", "quote"}, events},
 	} {
 		if len(c.rows) == 0 {
 			continue

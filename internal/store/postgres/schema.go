@@ -13,7 +13,8 @@ import (
 // record only their version. Each runs in the migrating transaction with
 // search_path set to the store's schema, so names stay unqualified.
 var migrations = []string{
-	// 1: articles with their segmentation, annotations and text search.
+	// 1: articles with their segmentation, annotations (time expressions,
+	// mentions, quotes, events) and text search.
 	`
 CREATE SEQUENCE articles_seq;
 
@@ -47,6 +48,7 @@ CREATE TABLE articles (
 	timex_count      integer NOT NULL,
 	mention_count    integer NOT NULL,
 	quote_count      integer NOT NULL,
+	event_count      integer NOT NULL,
 	stored_at        timestamptz NOT NULL DEFAULT now(),
 	search           tsvector GENERATED ALWAYS AS (
 		setweight(to_tsvector('english'::regconfig, left(title, 4096)), 'A') ||
@@ -116,6 +118,48 @@ CREATE TABLE quotes (
 );
 
 CREATE INDEX quotes_speaker ON quotes (speaker_actor, speaker) WHERE has_speaker;
+
+CREATE TABLE events (
+	article_id     text    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	idx            integer NOT NULL,
+	id             text    NOT NULL,
+	sentence       integer NOT NULL,
+	span_start     integer NOT NULL,
+	span_end       integer NOT NULL,
+	trigger        text    NOT NULL,
+	trigger_start  integer NOT NULL,
+	trigger_end    integer NOT NULL,
+	source         text    NOT NULL,
+	source_sector  text    NOT NULL,
+	source_text    text    NOT NULL,
+	source_start   integer NOT NULL,
+	source_end     integer NOT NULL,
+	target         text    NOT NULL,
+	target_sector  text    NOT NULL,
+	target_text    text    NOT NULL,
+	target_start   integer NOT NULL,
+	target_end     integer NOT NULL,
+	cameo          text    NOT NULL,
+	root           text    NOT NULL,
+	plover         text    NOT NULL,
+	mode           text    NOT NULL,
+	goldstein      double precision NOT NULL,
+	quad           integer NOT NULL,
+	negated        boolean NOT NULL,
+	modality       text    NOT NULL,
+	date           text    NOT NULL,
+	date_precision text    NOT NULL,
+	date_basis     text    NOT NULL,
+	date_start     integer NOT NULL,
+	date_end       integer NOT NULL,
+	location       text    NOT NULL,
+	quote          text    NOT NULL,
+	PRIMARY KEY (article_id, idx)
+);
+
+CREATE INDEX events_dyad ON events (source, target, date);
+CREATE INDEX events_target ON events (target, date);
+CREATE INDEX events_date ON events (date);
 `,
 }
 
