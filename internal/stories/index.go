@@ -1,0 +1,819 @@
+package stories
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/model"
+)
+
+// Options tunes an Index. The zero value of a field selects its default
+// (see DefaultOptions); the options are saved with a snapshot.
+type Options struct {
+	// TopTerms is how many of an article's terms (by TF-IDF weight) are
+	// kept as its vector; QueryTerms how many of those look up candidates.
+	TopTerms   int
+	QueryTerms int
+	// PostingsCap is how many clusters a term's postings list keeps (the
+	// most recent); Candidates how many retrieved clusters are compared
+	// exactly; CentroidTerms how many terms a centroid keeps.
+	PostingsCap   int
+	Candidates    int
+	CentroidTerms int
+	// EventThreshold and StorylineThreshold are the cosine similarities an
+	// article needs to join an event cluster, and a new event cluster to
+	// join a storyline.
+	EventThreshold     float64
+	StorylineThreshold float64
+	// EventMerge and StorylineMerge are the cosine similarities between
+	// two clusters' centroids above which they are merged (checked after
+	// each placement, for the clusters the article touched): the later
+	// cluster joins the earlier one. Merging makes the clustering depend
+	// less on arrival order. Negative disables merging.
+	EventMerge     float64
+	StorylineMerge float64
+	// EventDays and StorylineDays are how far (in days) an article's date
+	// may lie outside a cluster's date range for it to join. Articles or
+	// clusters without dates are placed on text alone.
+	EventDays     int
+	StorylineDays int
+	// DupThreshold is the estimated Jaccard similarity of word 5-shingles
+	// above which an article is a copy of an earlier one; BucketCap bounds
+	// each LSH bucket.
+	DupThreshold float64
+	BucketCap    int
+	// NameBoost and ActorBoost scale the weight of capitalised names and
+	// of actor-stage terms (actor codes, persons) over content words in
+	// the event vector; ThemeNameBoost scales names in the theme vector
+	// storylines are compared on (a storyline is held together by its
+	// themes and actors more than by the names of one episode).
+	NameBoost      float64
+	ActorBoost     float64
+	ThemeNameBoost float64
+	// PriorDocs is a number of imaginary documents in which no term
+	// occurs, added to the document count in IDF: a young index has seen
+	// too few articles for document frequencies to mean much (the first
+	// story it sees makes its own words look common), and the prior keeps
+	// IDF flat until real counts outweigh it. Negative means none.
+	PriorDocs int
+}
+
+// DefaultOptions returns the options used when a field is zero. The
+// thresholds were set on ECB+ (odd topics) and the seed articles; see the
+// package tests for the figures.
+func DefaultOptions() Options {
+	return Options{
+		TopTerms:           40,
+		QueryTerms:         12,
+		PostingsCap:        48,
+		Candidates:         40,
+		CentroidTerms:      120,
+		EventThreshold:     0.14,
+		StorylineThreshold: 0.08,
+		EventMerge:         0.25,
+		StorylineMerge:     0.12,
+		EventDays:          3,
+		StorylineDays:      42,
+		DupThreshold:       0.6,
+		BucketCap:          8,
+		NameBoost:          1.5,
+		ActorBoost:         1.5,
+		ThemeNameBoost:     0.75,
+		PriorDocs:          1000,
+	}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	setInt := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	setF := func(v *float64, def float64) {
+		if *v <= 0 || math.IsNaN(*v) {
+			*v = def
+		}
+	}
+	setInt(&o.TopTerms, d.TopTerms)
+	setInt(&o.QueryTerms, d.QueryTerms)
+	setInt(&o.PostingsCap, d.PostingsCap)
+	setInt(&o.Candidates, d.Candidates)
+	setInt(&o.CentroidTerms, d.CentroidTerms)
+	setF(&o.EventThreshold, d.EventThreshold)
+	setF(&o.StorylineThreshold, d.StorylineThreshold)
+	if o.EventMerge == 0 || math.IsNaN(o.EventMerge) {
+		o.EventMerge = d.EventMerge
+	}
+	if o.StorylineMerge == 0 || math.IsNaN(o.StorylineMerge) {
+		o.StorylineMerge = d.StorylineMerge
+	}
+	setInt(&o.EventDays, d.EventDays)
+	setInt(&o.StorylineDays, d.StorylineDays)
+	setF(&o.DupThreshold, d.DupThreshold)
+	setInt(&o.BucketCap, d.BucketCap)
+	setF(&o.NameBoost, d.NameBoost)
+	setF(&o.ActorBoost, d.ActorBoost)
+	setF(&o.ThemeNameBoost, d.ThemeNameBoost)
+	if o.PriorDocs == 0 {
+		o.PriorDocs = d.PriorDocs
+	}
+	o.QueryTerms = min(o.QueryTerms, o.TopTerms)
+	return o
+}
+
+// noDay marks a missing date.
+const noDay = math.MinInt32
+
+// Placement says where Index.Place put an article.
+type Placement struct {
+	// Article is the article's ID.
+	Article string `json:"article"`
+	// DuplicateOf is the ID of the original this article copies (a
+	// syndicated or reposted copy), or "" when it is not a copy;
+	// Similarity is the estimated Jaccard similarity of their shingles.
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Similarity  float64 `json:"similarity,omitempty"`
+	// Event is the event cluster's ID, Storyline its parent storyline's.
+	Event     string `json:"event"`
+	Storyline string `json:"storyline"`
+	// EventScore is the cosine similarity to the event cluster joined (0
+	// when a new cluster was opened), StorylineScore likewise.
+	EventScore     float64 `json:"event_score,omitempty"`
+	StorylineScore float64 `json:"storyline_score,omitempty"`
+	// NewEvent and NewStoryline are true when the article opened them.
+	NewEvent     bool `json:"new_event,omitempty"`
+	NewStoryline bool `json:"new_storyline,omitempty"`
+	// Known is true when the article's ID had been placed before: the
+	// placement is the earlier one and nothing changed.
+	Known bool `json:"known,omitempty"`
+}
+
+// vec is a sparse vector: term IDs ascending, weights beside them.
+type vec struct {
+	Terms   []int32
+	Weights []float32
+}
+
+// articleRec is what the index keeps of an article: no text.
+type articleRec struct {
+	ID    string
+	Day   int32
+	Sig   []uint32
+	Vec   vec // event vector
+	Theme vec // theme vector, for storylines
+	Event int32
+	DupOf int32 // index of the original, -1 when not a copy
+}
+
+// cluster is an event cluster or a storyline.
+type cluster struct {
+	ID       string
+	Title    string
+	Parent   int32 // storyline of an event cluster; -1 for a storyline
+	First    int32
+	Last     int32
+	Articles []int32
+	Children []int32 // event clusters of a storyline
+	Centroid vec
+	// Alias is the cluster this one was merged into, or -1 while it lives.
+	// Postings may still name a merged cluster; find resolves it.
+	Alias int32
+}
+
+// find resolves cluster c through merges to the living cluster.
+func find(cs []*cluster, c int32) int32 {
+	for cs[c].Alias >= 0 {
+		if a := cs[c].Alias; cs[a].Alias >= 0 {
+			cs[c].Alias = cs[a].Alias // path halving
+		}
+		c = cs[c].Alias
+	}
+	return c
+}
+
+// Index places articles into event clusters and storylines online. It is
+// not safe for concurrent use.
+type Index struct {
+	opts     Options
+	vocab    map[string]int32
+	terms    []string
+	df       []int32
+	docs     int
+	arts     []articleRec
+	byID     map[string]int32
+	events   []*cluster
+	lines    []*cluster
+	evPost   map[int32][]int32
+	linePost map[int32][]int32
+	buckets  map[uint64][]int32
+}
+
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
+	return &Index{
+		opts:     opts.withDefaults(),
+		vocab:    map[string]int32{},
+		byID:     map[string]int32{},
+		evPost:   map[int32][]int32{},
+		linePost: map[int32][]int32{},
+		buckets:  map[uint64][]int32{},
+	}
+}
+
+// Options returns the index's options with defaults filled in.
+func (x *Index) Options() Options { return x.opts }
+
+// Len returns the number of articles placed.
+func (x *Index) Len() int { return len(x.arts) }
+
+// articleID returns a.ID, or the ID the extract stage would give the text
+// when a.ID is empty.
+func articleID(a *model.Article) string {
+	if a.ID != "" {
+		return a.ID
+	}
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(a.Text), " ")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// dayOf parses a YYYY-MM-DD date into days since 1970-01-01, or noDay.
+func dayOf(s string) int32 {
+	if len(s) < 10 {
+		return noDay
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return noDay
+	}
+	return int32(t.Unix() / 86400)
+}
+
+// dateOf formats a day number, or returns nil for noDay.
+func dateOf(d int32) *string {
+	if d == noDay {
+		return nil
+	}
+	s := time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02")
+	return &s
+}
+
+// Place puts a into the index and says where: the original it copies, its
+// event cluster and its storyline. a should be segmented (a.Tokens);
+// without tokens its text is tokenized here. a.Published dates it; a.Mentions
+// (from the actor stage) add actor features when present. a is not
+// modified. Placing an ID already placed returns the earlier placement.
+func (x *Index) Place(a *model.Article) Placement {
+	id := articleID(a)
+	if i, ok := x.byID[id]; ok {
+		p := x.placement(i)
+		p.Known = true
+		return p
+	}
+	ws := words(a)
+	counts := termCounts(a, ws)
+	rec := articleRec{ID: id, Day: dayOf(a.Published), Sig: signature(ws), DupOf: -1, Event: -1}
+	rec.Vec, rec.Theme = x.vectorize(counts)
+	idx := int32(len(x.arts))
+
+	p := Placement{Article: id}
+	// 1. A copy of an earlier article joins its original's cluster.
+	if orig, sim := x.findCopy(rec.Sig); orig >= 0 {
+		rec.DupOf = orig
+		rec.Event = x.arts[orig].Event
+		p.DuplicateOf, p.Similarity = x.arts[orig].ID, sim
+	}
+	// 2. Otherwise the most similar event cluster in the date window.
+	if rec.Event < 0 {
+		if c, s := x.best(x.events, x.evPost, rec.Vec, rec.Day, x.opts.EventThreshold, x.opts.EventDays); c >= 0 {
+			rec.Event, p.EventScore = c, s
+		}
+	}
+	if rec.Event < 0 {
+		// 3. A new event cluster, in the most similar storyline.
+		ev := &cluster{ID: "ev-" + id, Title: titleOf(a), Parent: -1, First: noDay, Last: noDay, Alias: -1}
+		rec.Event = int32(len(x.events))
+		x.events = append(x.events, ev)
+		p.NewEvent = true
+		if s, sc := x.best(x.lines, x.linePost, rec.Theme, rec.Day, x.opts.StorylineThreshold, x.opts.StorylineDays); s >= 0 {
+			ev.Parent, p.StorylineScore = s, sc
+		} else {
+			ev.Parent = int32(len(x.lines))
+			x.lines = append(x.lines, &cluster{ID: "st-" + id, Title: ev.Title, Parent: -1, First: noDay, Last: noDay, Alias: -1})
+			p.NewStoryline = true
+		}
+		x.lines[ev.Parent].Children = append(x.lines[ev.Parent].Children, rec.Event)
+	}
+	x.arts = append(x.arts, rec)
+	x.byID[id] = idx
+	x.add(idx)
+	x.consolidate(rec.Event)
+	ev := x.events[x.arts[idx].Event]
+	p.Event, p.Storyline = ev.ID, x.lines[ev.Parent].ID
+	return p
+}
+
+var mutualMerge = true
+
+// consolidate merges event cluster e with the most similar other event
+// cluster, and its storyline with the most similar other storyline, when
+// their centroids are similar enough and their dates close enough.
+func (x *Index) consolidate(e int32) {
+	if x.opts.EventMerge > 0 {
+		if o := x.similar(x.events, x.evPost, e, x.opts.EventMerge, x.opts.EventDays); o >= 0 {
+			e = x.mergeEvents(e, o)
+		}
+	}
+	if x.opts.StorylineMerge > 0 {
+		s := x.events[e].Parent
+		// Only mutual best matches merge: a storyline whose centroid has
+		// gone generic would otherwise swallow its neighbours one by one.
+		if o := x.similar(x.lines, x.linePost, s, x.opts.StorylineMerge, x.opts.StorylineDays); o >= 0 && (!mutualMerge || x.similar(x.lines, x.linePost, o, x.opts.StorylineMerge, x.opts.StorylineDays) == s) {
+			x.mergeLines(s, o)
+		}
+	}
+}
+
+// similar returns the living cluster most similar to cluster c (cosine of
+// centroids, at least threshold, dates within days), found through the
+// postings of c's heaviest terms, or -1.
+func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, threshold float64, days int) int32 {
+	me := cs[c]
+	if len(me.Centroid.Terms) == 0 {
+		return -1
+	}
+	q := x.queryTerms(me.Centroid, x.opts.QueryTerms)
+	seen := map[int32]bool{c: true}
+	var cands []int32
+	for _, t := range q {
+		p := postings[t]
+		if len(p) > x.opts.PostingsCap {
+			p = p[len(p)-x.opts.PostingsCap:]
+		}
+		for _, o := range p {
+			o = find(cs, o)
+			if !seen[o] {
+				seen[o] = true
+				cands = append(cands, o)
+			}
+		}
+	}
+	slices.Sort(cands)
+	if len(cands) > 4*x.opts.Candidates {
+		cands = cands[len(cands)-4*x.opts.Candidates:] // the most recent
+	}
+	best, bestSim := int32(-1), 0.0
+	for _, o := range cands {
+		oc := cs[o]
+		if len(oc.Centroid.Terms) == 0 || !rangesWithin(me.First, me.Last, oc.First, oc.Last, days) {
+			continue
+		}
+		s := x.cos(me.Centroid, oc.Centroid)
+		if s > bestSim {
+			best, bestSim = o, s
+		}
+	}
+	if bestSim < threshold {
+		return -1
+	}
+	return best
+}
+
+// rangesWithin reports whether two date ranges lie within days of each
+// other; a missing range always fits.
+func rangesWithin(f1, l1, f2, l2 int32, days int) bool {
+	if f1 == noDay || f2 == noDay {
+		return true
+	}
+	gap := max(f2-l1, f1-l2, 0)
+	return int(gap) <= days
+}
+
+// absorb adds cluster v's articles, dates and centroid to cluster s and
+// marks v merged into s.
+func (x *Index) absorb(s, v *cluster, sIdx int32) {
+	s.Articles = append(s.Articles, v.Articles...)
+	slices.Sort(s.Articles)
+	if v.First != noDay {
+		if s.First == noDay || v.First < s.First {
+			s.First = v.First
+		}
+		if s.Last == noDay || v.Last > s.Last {
+			s.Last = v.Last
+		}
+	}
+	s.Centroid = x.addVec(s.Centroid, v.Centroid)
+	v.Articles, v.Centroid, v.Alias = nil, vec{}, sIdx
+}
+
+// mergeEvents merges event clusters a and b into the older one and
+// returns it; their storylines are merged too when they differ.
+func (x *Index) mergeEvents(a, b int32) int32 {
+	s, v := min(a, b), max(a, b)
+	sc, vc := x.events[s], x.events[v]
+	for _, i := range vc.Articles {
+		x.arts[i].Event = s
+	}
+	vp := vc.Parent
+	x.absorb(sc, vc, s)
+	line := x.lines[vp]
+	line.Children = slices.DeleteFunc(line.Children, func(c int32) bool { return c == v })
+	if vp != sc.Parent {
+		// The event's articles count in both storylines until they merge.
+		x.mergeLines(sc.Parent, vp)
+	}
+	return s
+}
+
+// mergeLines merges storylines a and b into the older one.
+func (x *Index) mergeLines(a, b int32) {
+	s, v := min(a, b), max(a, b)
+	sc, vc := x.lines[s], x.lines[v]
+	for _, e := range vc.Children {
+		x.events[e].Parent = s
+	}
+	sc.Children = append(sc.Children, vc.Children...)
+	slices.Sort(sc.Children)
+	vc.Children = nil
+	x.absorb(sc, vc, s)
+}
+
+// add records article idx in its clusters, postings and LSH buckets. It
+// is the one place index structures grow, so that Restore can replay it.
+func (x *Index) add(idx int32) {
+	rec := &x.arts[idx]
+	ev := x.events[rec.Event]
+	line := x.lines[ev.Parent]
+	for _, c := range []*cluster{ev, line} {
+		v := rec.Vec
+		if c == line {
+			v = rec.Theme
+		}
+		c.Articles = append(c.Articles, idx)
+		if rec.Day != noDay {
+			if c.First == noDay || rec.Day < c.First {
+				c.First = rec.Day
+			}
+			if c.Last == noDay || rec.Day > c.Last {
+				c.Last = rec.Day
+			}
+		}
+		c.Centroid = x.addVec(c.Centroid, v)
+	}
+	for _, t := range x.queryTerms(rec.Vec, x.opts.QueryTerms) {
+		x.evPost[t] = post(x.evPost[t], rec.Event, x.opts.PostingsCap)
+	}
+	for _, t := range x.queryTerms(rec.Theme, x.opts.QueryTerms) {
+		x.linePost[t] = post(x.linePost[t], ev.Parent, x.opts.PostingsCap)
+	}
+	if rec.DupOf < 0 && rec.Sig != nil {
+		for _, k := range bandKeys(rec.Sig) {
+			if b := x.buckets[k]; len(b) < x.opts.BucketCap {
+				x.buckets[k] = append(b, idx)
+			}
+		}
+	}
+}
+
+// post appends cluster c to a postings list unless it is already its last
+// entry, keeping at most about 2*limit entries (the most recent).
+func post(p []int32, c int32, limit int) []int32 {
+	if n := len(p); n > 0 && p[n-1] == c {
+		return p
+	}
+	p = append(p, c)
+	if len(p) >= 2*limit {
+		keep := make([]int32, limit, 2*limit)
+		copy(keep, p[len(p)-limit:])
+		p = keep
+	}
+	return p
+}
+
+// findCopy returns the original of the best LSH candidate whose estimated
+// Jaccard similarity to sig reaches the threshold, or -1.
+func (x *Index) findCopy(sig []uint32) (int32, float64) {
+	if sig == nil {
+		return -1, 0
+	}
+	best, bestSim := int32(-1), 0.0
+	seen := map[int32]bool{}
+	for _, k := range bandKeys(sig) {
+		for _, c := range x.buckets[k] {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			s := jaccard(sig, x.arts[c].Sig)
+			if s > bestSim || (s == bestSim && c < best) {
+				best, bestSim = c, s
+			}
+		}
+	}
+	if best < 0 || bestSim < x.opts.DupThreshold {
+		return -1, 0
+	}
+	if o := x.arts[best].DupOf; o >= 0 {
+		best = o
+	}
+	return best, bestSim
+}
+
+// best retrieves candidate clusters of v through the postings lists,
+// compares the best Candidates exactly and returns the most similar one
+// within days of day whose cosine reaches threshold, or -1.
+func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32, threshold float64, days int) (int32, float64) {
+	if len(v.Terms) == 0 {
+		return -1, 0
+	}
+	acc := map[int32]float64{}
+	wt := map[int32]float32{}
+	for i, t := range v.Terms {
+		wt[t] = v.Weights[i]
+	}
+	for _, t := range x.queryTerms(v, x.opts.QueryTerms) {
+		p := postings[t]
+		if len(p) > x.opts.PostingsCap {
+			p = p[len(p)-x.opts.PostingsCap:]
+		}
+		for _, c := range p {
+			acc[find(cs, c)] += float64(wt[t])
+		}
+	}
+	type cand struct {
+		c int32
+		s float64
+	}
+	cands := make([]cand, 0, len(acc))
+	for c, s := range acc {
+		cands = append(cands, cand{c, s})
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.c, b.c)
+	})
+	if len(cands) > x.opts.Candidates {
+		cands = cands[:x.opts.Candidates]
+	}
+	best, bestSim := int32(-1), 0.0
+	for _, cd := range cands {
+		c := cs[cd.c]
+		if !withinDays(day, c.First, c.Last, days) {
+			continue
+		}
+		s := x.cos(v, c.Centroid)
+		if s > bestSim || (s == bestSim && cd.c < best) {
+			best, bestSim = cd.c, s
+		}
+	}
+	if bestSim < threshold {
+		return -1, 0
+	}
+	return best, bestSim
+}
+
+// withinDays reports whether day lies within days of [first, last]; a
+// missing date on either side always fits.
+func withinDays(day, first, last int32, days int) bool {
+	if day == noDay || first == noDay {
+		return true
+	}
+	gap := max(first-day, day-last, 0)
+	return int(gap) <= days
+}
+
+// vectorize turns term counts into the article's unit TF-IDF event and
+// theme vectors of their TopTerms best terms, counting the article in the
+// document frequencies.
+func (x *Index) vectorize(counts map[string]int) (event, theme vec) {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // term IDs must not depend on map order
+	x.docs++
+	ev := make([]tw, 0, len(keys))
+	th := make([]tw, 0, len(keys))
+	for _, k := range keys {
+		t, ok := x.vocab[k]
+		if !ok {
+			t = int32(len(x.terms))
+			x.vocab[k] = t
+			x.terms = append(x.terms, k)
+			x.df = append(x.df, 0)
+		}
+		x.df[t]++
+		idf := x.idf(t)
+		w := (1 + math.Log(float64(counts[k]))) * idf
+		we, wt := w, w
+		switch k[0] {
+		case kindName:
+			we, wt = w*x.opts.NameBoost, w*x.opts.ThemeNameBoost
+		case kindActor:
+			we, wt = w*x.opts.ActorBoost, w*x.opts.ActorBoost
+		}
+		ev = append(ev, tw{t, we * idf, we})
+		th = append(th, tw{t, wt * idf, wt})
+	}
+	return topVec(ev, x.opts.TopTerms), topVec(th, x.opts.TopTerms)
+}
+
+// tw is a weighted term.
+type tw struct {
+	t   int32
+	w   float64 // weight with IDF: chooses the terms
+	raw float64 // weight without IDF: stored
+}
+
+// topVec returns the vector of the n heaviest of tws: their weights
+// without IDF, scaled so that the vector with IDF has unit length.
+func topVec(tws []tw, n int) vec {
+	slices.SortFunc(tws, func(a, b tw) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		return cmp.Compare(a.t, b.t)
+	})
+	if len(tws) > n {
+		tws = tws[:n]
+	}
+	slices.SortFunc(tws, func(a, b tw) int { return cmp.Compare(a.t, b.t) })
+	var norm float64
+	for _, e := range tws {
+		norm += e.w * e.w
+	}
+	norm = math.Sqrt(norm)
+	if norm == 0 {
+		return vec{}
+	}
+	v := vec{Terms: make([]int32, len(tws)), Weights: make([]float32, len(tws))}
+	for i, e := range tws {
+		v.Terms[i] = e.t
+		v.Weights[i] = float32(e.raw / norm)
+	}
+	return v
+}
+
+// idf returns the current inverse document frequency of term t.
+func (x *Index) idf(t int32) float64 {
+	return math.Log(1 + float64(x.docs+max(x.opts.PriorDocs, 0))/float64(max(x.df[t], 1)))
+}
+
+// queryTerms returns the n heaviest terms of v under the current IDF
+// (ties: lower ID first).
+func (x *Index) queryTerms(v vec, n int) []int32 {
+	idx := make([]int, len(v.Terms))
+	ws := make([]float64, len(v.Terms))
+	for i := range idx {
+		idx[i] = i
+		ws[i] = float64(v.Weights[i]) * x.idf(v.Terms[i])
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if ws[a] != ws[b] {
+			return cmp.Compare(ws[b], ws[a])
+		}
+		return cmp.Compare(v.Terms[a], v.Terms[b])
+	})
+	if len(idx) > n {
+		idx = idx[:n]
+	}
+	out := make([]int32, len(idx))
+	for i, j := range idx {
+		out[i] = v.Terms[j]
+	}
+	return out
+}
+
+// addVec returns c+v (both sorted by term), keeping the limit heaviest
+// terms once the sum holds twice as many.
+func (x *Index) addVec(c, v vec) vec {
+	limit := x.opts.CentroidTerms
+	out := vec{Terms: make([]int32, 0, len(c.Terms)+len(v.Terms)), Weights: make([]float32, 0, len(c.Terms)+len(v.Terms))}
+	i, j := 0, 0
+	for i < len(c.Terms) || j < len(v.Terms) {
+		switch {
+		case j >= len(v.Terms) || (i < len(c.Terms) && c.Terms[i] < v.Terms[j]):
+			out.Terms, out.Weights = append(out.Terms, c.Terms[i]), append(out.Weights, c.Weights[i])
+			i++
+		case i >= len(c.Terms) || v.Terms[j] < c.Terms[i]:
+			out.Terms, out.Weights = append(out.Terms, v.Terms[j]), append(out.Weights, v.Weights[j])
+			j++
+		default:
+			out.Terms, out.Weights = append(out.Terms, c.Terms[i]), append(out.Weights, c.Weights[i]+v.Weights[j])
+			i++
+			j++
+		}
+	}
+	if len(out.Terms) >= 2*limit {
+		out = x.truncVec(out, limit)
+	}
+	return out
+}
+
+// truncVec keeps the limit heaviest terms of v, sorted by term.
+func (x *Index) truncVec(v vec, limit int) vec {
+	top := x.queryTerms(v, limit)
+	keep := map[int32]bool{}
+	for _, t := range top {
+		keep[t] = true
+	}
+	out := vec{Terms: make([]int32, 0, limit), Weights: make([]float32, 0, limit)}
+	for i, t := range v.Terms {
+		if keep[t] {
+			out.Terms, out.Weights = append(out.Terms, t), append(out.Weights, v.Weights[i])
+		}
+	}
+	return out
+}
+
+// cos returns the cosine of vectors a and b weighted by the current IDF.
+func (x *Index) cos(a, b vec) float64 {
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a.Terms) || j < len(b.Terms) {
+		switch {
+		case j >= len(b.Terms) || (i < len(a.Terms) && a.Terms[i] < b.Terms[j]):
+			w := float64(a.Weights[i]) * x.idf(a.Terms[i])
+			na += w * w
+			i++
+		case i >= len(a.Terms) || b.Terms[j] < a.Terms[i]:
+			w := float64(b.Weights[j]) * x.idf(b.Terms[j])
+			nb += w * w
+			j++
+		default:
+			f := x.idf(a.Terms[i])
+			f *= f
+			wa, wb := float64(a.Weights[i]), float64(b.Weights[j])
+			dot += wa * wb * f
+			na += wa * wa * f
+			nb += wb * wb * f
+			i++
+			j++
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// titleOf returns the article's title, or its first sentence cut to 120
+// bytes when it has none.
+func titleOf(a *model.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return cutUTF8(t, 200)
+	}
+	s := ""
+	if len(a.Sentences) > 0 {
+		s = a.Sentences[0].Span.In(a.Text)
+	} else {
+		s = a.Text
+		if i := strings.IndexAny(s, ".\n"); i >= 0 {
+			s = s[:i+1]
+		}
+	}
+	return cutUTF8(strings.Join(strings.Fields(s), " "), 120)
+}
+
+// cutUTF8 cuts s to at most n bytes without splitting a character.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !isRuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Lookup returns the current placement of a placed article: merges since
+// it was placed may have moved it into an older cluster. ok is false for
+// an unknown ID.
+func (x *Index) Lookup(id string) (p Placement, ok bool) {
+	i, ok := x.byID[id]
+	if !ok {
+		return Placement{}, false
+	}
+	return x.placement(i), true
+}
+
+// placement rebuilds the placement of a stored article.
+func (x *Index) placement(i int32) Placement {
+	rec := x.arts[i]
+	ev := x.events[rec.Event]
+	p := Placement{Article: rec.ID, Event: ev.ID, Storyline: x.lines[ev.Parent].ID}
+	if rec.DupOf >= 0 {
+		p.DuplicateOf = x.arts[rec.DupOf].ID
+		p.Similarity = jaccard(rec.Sig, x.arts[rec.DupOf].Sig)
+	}
+	return p
+}
