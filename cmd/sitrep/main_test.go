@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,6 +93,7 @@ func TestBinaryEndToEnd(t *testing.T) {
 			t.Fatalf("export exit %d: %s", code, errOut)
 		}
 		var recs []map[string]any
+		types := map[string]int{}
 		sc := bufio.NewScanner(strings.NewReader(out))
 		sc.Buffer(nil, 1<<24)
 		for sc.Scan() {
@@ -99,10 +101,17 @@ func TestBinaryEndToEnd(t *testing.T) {
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatalf("bad JSONL line: %v", err)
 			}
-			recs = append(recs, r)
+			types[fmt.Sprint(r["type"])]++
+			if r["type"] == "article" {
+				recs = append(recs, r)
+			}
 		}
 		if len(recs) != 5 {
-			t.Fatalf("export has %d records, want 5", len(recs))
+			t.Fatalf("export has %d article records, want 5", len(recs))
+		}
+		// The annotation stages ran: the seeds are full of dates and quotes.
+		if types["timex"] < 10 || types["quote"] < 38 {
+			t.Errorf("export record counts %v: want at least 10 timex and 38 quote records", types)
 		}
 		for _, r := range recs {
 			for _, k := range []string{"type", "id", "source_file", "outlet", "title", "author", "dateline", "published", "language", "text", "paragraphs", "sentences"} {

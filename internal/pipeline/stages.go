@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/quotes"
+	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // Stage is one annotation stage run on a segmented article: parsing, time
@@ -40,9 +42,19 @@ func DefaultStages() ([]Stage, error) {
 	return defaultStages, defaultErr
 }
 
-// buildDefaultStages assembles the standard stage list.
+// buildDefaultStages assembles the standard stage list: time expressions,
+// then quotes. Each stage reads what the ones before it added.
 func buildDefaultStages() ([]Stage, error) {
-	return []Stage{}, nil
+	return []Stage{
+		{Name: "timex", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
+			timex.Annotate(a)
+			return nil
+		}},
+		{Name: "quotes", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
+			quotes.Annotate(a)
+			return nil
+		}},
+	}, nil
 }
 
 // annotate runs stages on a, skipping English-only stages on other
