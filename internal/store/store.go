@@ -31,6 +31,20 @@ type SearchHit struct {
 	Rank float64
 }
 
+// StoryUpdate is one atomic change to the stored stories. Stories and
+// merged events are upserted by ID (a story's article list is replaced
+// whole); the IDs in Deleted and DeletedMerged are removed; links are
+// upserted by article. Index, when not nil, replaces the stored index
+// state.
+type StoryUpdate struct {
+	Stories       []model.Story
+	Deleted       []string
+	Links         []model.DuplicateLink
+	Merged        []model.MergedEvent
+	DeletedMerged []string
+	Index         []byte
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	Articles   int
@@ -41,6 +55,9 @@ type Stats struct {
 	Mentions   int
 	Quotes     int
 	Events     int
+	// Stories counts event clusters and storylines; Merged merged events.
+	Stories int
+	Merged  int
 }
 
 // Store persists processed articles.
@@ -79,6 +96,23 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// Stats counts stored records.
 	Stats(ctx context.Context) (Stats, error)
+
+	// PutStories applies one update of the cross-article results (stories,
+	// copy links, merged events, the story index's state) atomically.
+	PutStories(ctx context.Context, u StoryUpdate) error
+	// Stories returns every stored story, storylines and event clusters,
+	// in the order they were first stored.
+	Stories(ctx context.Context) ([]model.Story, error)
+	// Story returns one story; ErrNotFound if absent.
+	Story(ctx context.Context, id string) (*model.Story, error)
+	// MergedEvents returns the merged events of one event cluster, or of
+	// every story when story is "", ordered by date, source, target, ID.
+	MergedEvents(ctx context.Context, story string) ([]model.MergedEvent, error)
+	// DuplicateLinks returns every copy link, ordered by article ingest
+	// order.
+	DuplicateLinks(ctx context.Context) ([]model.DuplicateLink, error)
+	// StoryIndex returns the story index state last stored, or nil.
+	StoryIndex(ctx context.Context) ([]byte, error)
 	// Close releases the store. It must be called once; no other method may
 	// be called after it.
 	Close() error

@@ -151,9 +151,11 @@ SELECT
 	(SELECT count(*) FROM timexes),
 	(SELECT count(*) FROM mentions),
 	(SELECT count(*) FROM quotes),
-	(SELECT count(*) FROM events)`).Scan(
+	(SELECT count(*) FROM events),
+	(SELECT count(*) FROM stories),
+	(SELECT count(*) FROM merged_events)`).Scan(
 		&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens,
-		&st.Timexes, &st.Mentions, &st.Quotes, &st.Events)
+		&st.Timexes, &st.Mentions, &st.Quotes, &st.Events, &st.Stories, &st.Merged)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}

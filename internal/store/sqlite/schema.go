@@ -185,6 +185,60 @@ CREATE INDEX events_dyad ON events (source, target, date);
 CREATE INDEX events_target ON events (target, date);
 CREATE INDEX events_date ON events (date);
 `,
+	// 3: stories, copy links, merged events and the story index state.
+	`
+CREATE TABLE stories (
+	seq    INTEGER PRIMARY KEY,
+	id     TEXT    NOT NULL UNIQUE,
+	level  TEXT    NOT NULL CHECK (level IN ('event', 'storyline')),
+	parent TEXT    NOT NULL,
+	title  TEXT    NOT NULL,
+	first  TEXT    NOT NULL,
+	last   TEXT    NOT NULL
+) STRICT;
+
+CREATE TABLE story_articles (
+	story_id   TEXT    NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	article_id TEXT    NOT NULL,
+	PRIMARY KEY (story_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX story_articles_article ON story_articles (article_id);
+
+CREATE TABLE duplicate_links (
+	article_id  TEXT NOT NULL PRIMARY KEY,
+	original_id TEXT NOT NULL,
+	similarity  REAL NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE merged_events (
+	seq           INTEGER PRIMARY KEY,
+	id            TEXT    NOT NULL UNIQUE,
+	story_id      TEXT    NOT NULL,
+	source        TEXT    NOT NULL,
+	target        TEXT    NOT NULL,
+	cameo         TEXT    NOT NULL,
+	root          TEXT    NOT NULL,
+	plover        TEXT    NOT NULL,
+	goldstein     REAL    NOT NULL,
+	quad          INTEGER NOT NULL,
+	date          TEXT    NOT NULL,
+	negated       INTEGER NOT NULL,
+	corroboration INTEGER NOT NULL,
+	articles      TEXT    NOT NULL, -- JSON array of article IDs
+	reports       TEXT    NOT NULL, -- JSON array of model.EventRef
+	disagreements TEXT              -- JSON array of model.Disagreement, or NULL
+) STRICT;
+
+CREATE INDEX merged_events_story ON merged_events (story_id, date);
+CREATE INDEX merged_events_dyad ON merged_events (source, target, date);
+
+CREATE TABLE story_index (
+	one   INTEGER PRIMARY KEY CHECK (one = 1),
+	state BLOB NOT NULL
+) STRICT;
+`,
 }
 
 // migrate brings the database on db up to len(migrations). It runs in one

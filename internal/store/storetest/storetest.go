@@ -45,6 +45,7 @@ func Run(t *testing.T, storage Storage) {
 		{"Stats", testStats},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
+		{"Stories", testStories},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
