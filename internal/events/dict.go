@@ -1,0 +1,190 @@
+package events
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Pattern is one way a word triggers an event code.
+type Pattern struct {
+	// Code is the CAMEO code the pattern yields.
+	Code string
+	// Noun is true for noun triggers ("rejection", "air strike").
+	Noun bool
+	// Lemma is the trigger word's lemma, lower case.
+	Lemma string
+	// Mod is, for verbs, a particle or preposition the verb must carry
+	// ("on" in "call on"); for nouns, a compound modifier the noun must
+	// carry ("air" in "air strike"). "" when none.
+	Mod string
+	// Target lists the argument slots tried for the target, in order:
+	// "obj", "iobj" or a preposition.
+	Target []string
+	// Obj, Xcomp and Prep are required complements: an object lemma, an
+	// infinitival complement lemma ("*" for any), a preposition on the
+	// verb. Empty means no requirement.
+	Obj, Xcomp, Prep []string
+	// Before and After are words (lemmas or forms, lower case; each slot
+	// a set of alternatives) that must occur before the trigger in its
+	// clause and after it in the trigger's phrase, in order. They come
+	// from PETRARCH patterns.
+	Before, After [][]string
+	// Mutual is true when coordinated subjects act on each other.
+	Mutual bool
+	// Origin names the dictionary the pattern came from.
+	Origin string
+}
+
+// specificity ranks patterns: more constraints first.
+func (p *Pattern) specificity() int {
+	n := 0
+	if p.Mod != "" {
+		n += 2
+	}
+	if len(p.Obj) > 0 {
+		n += 2
+	}
+	if len(p.Xcomp) > 0 {
+		n += 2
+		if p.Xcomp[0] != "*" {
+			n++
+		}
+	}
+	if len(p.Prep) > 0 {
+		n++
+	}
+	n += 2 * (len(p.Before) + len(p.After))
+	return n
+}
+
+// Dictionary is a set of trigger patterns indexed by lemma. It is
+// immutable after loading and safe for concurrent use.
+type Dictionary struct {
+	// Name says where the dictionary came from.
+	Name  string
+	verbs map[string][]*Pattern
+	nouns map[string][]*Pattern
+}
+
+// Len returns the number of patterns in d.
+func (d *Dictionary) Len() int {
+	n := 0
+	for _, ps := range d.verbs {
+		n += len(ps)
+	}
+	for _, ps := range d.nouns {
+		n += len(ps)
+	}
+	return n
+}
+
+func newDictionary(name string) *Dictionary {
+	return &Dictionary{Name: name, verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}}
+}
+
+func (d *Dictionary) add(p *Pattern) {
+	if p.Noun {
+		d.nouns[p.Lemma] = append(d.nouns[p.Lemma], p)
+	} else {
+		d.verbs[p.Lemma] = append(d.verbs[p.Lemma], p)
+	}
+}
+
+// sortPatterns orders each lemma's patterns by decreasing specificity,
+// keeping file order among equals.
+func (d *Dictionary) sortPatterns() {
+	for _, m := range []map[string][]*Pattern{d.verbs, d.nouns} {
+		for _, ps := range m {
+			sort.SliceStable(ps, func(i, j int) bool { return ps[i].specificity() > ps[j].specificity() })
+		}
+	}
+}
+
+// yamlEntry is one entry of the project's verbs.yaml.
+type yamlEntry struct {
+	Code   string   `yaml:"code"`
+	Verbs  []string `yaml:"verbs"`
+	Nouns  []string `yaml:"nouns"`
+	Target []string `yaml:"target"`
+	Obj    []string `yaml:"obj"`
+	Xcomp  []string `yaml:"xcomp"`
+	Prep   []string `yaml:"prep"`
+	Mutual bool     `yaml:"mutual"`
+}
+
+var (
+	defaultVerbTargets = []string{"obj", "with", "against", "on", "to", "toward", "towards"}
+	defaultNounTargets = []string{"on", "against", "with", "to", "toward", "towards", "from", "of", "at", "into"}
+)
+
+// LoadDictionary reads a verb-pattern dictionary in the project's YAML
+// format (see data/verbs.yaml for the fields). codes, when not nil, is
+// used to reject unknown CAMEO codes.
+func LoadDictionary(r io.Reader, name string, codes map[string]Code) (*Dictionary, error) {
+	var entries []yamlEntry
+	if err := yaml.NewDecoder(r).Decode(&entries); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("events: %s: %w", name, err)
+	}
+	d := newDictionary(name)
+	for i, e := range entries {
+		if e.Code == "" {
+			return nil, fmt.Errorf("events: %s: entry %d has no code", name, i+1)
+		}
+		if codes != nil {
+			if _, ok := codes[e.Code]; !ok {
+				return nil, fmt.Errorf("events: %s: entry %d: unknown CAMEO code %q", name, i+1, e.Code)
+			}
+		}
+		for _, v := range e.Verbs {
+			f := strings.Fields(strings.ToLower(v))
+			if len(f) == 0 {
+				continue
+			}
+			p := &Pattern{Code: e.Code, Lemma: f[0], Target: e.Target, Obj: lower(e.Obj), Xcomp: lower(e.Xcomp), Prep: lower(e.Prep), Mutual: e.Mutual, Origin: name}
+			if len(f) > 1 {
+				p.Mod = f[len(f)-1]
+				if len(f) > 2 { // "take hostage": keep the last word as the required modifier
+					p.Mod = strings.Join(f[1:], " ")
+				}
+			}
+			if len(p.Target) == 0 {
+				p.Target = defaultVerbTargets
+				if p.Mod != "" && !strings.Contains(p.Mod, " ") {
+					p.Target = append([]string{p.Mod}, defaultVerbTargets...)
+				}
+			}
+			d.add(p)
+		}
+		for _, n := range e.Nouns {
+			f := strings.Fields(strings.ToLower(n))
+			if len(f) == 0 {
+				continue
+			}
+			p := &Pattern{Code: e.Code, Noun: true, Lemma: f[len(f)-1], Target: e.Target, Mutual: e.Mutual, Origin: name}
+			if len(f) > 1 {
+				p.Mod = f[len(f)-2]
+			}
+			if len(p.Target) == 0 || (len(p.Target) > 0 && p.Target[0] == "obj") {
+				p.Target = defaultNounTargets
+			}
+			d.add(p)
+		}
+	}
+	d.sortPatterns()
+	return d, nil
+}
+
+func lower(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToLower(s)
+	}
+	return out
+}

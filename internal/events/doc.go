@@ -1,0 +1,46 @@
+// Package events codes political events — who did what to whom — from an
+// article's dependency parse and resolved actors, in CAMEO and PLOVER terms.
+//
+// It is the stage after syntax, timex, actors and quotes: (*Coder).Annotate
+// reads Article.Tokens (with Syntax), Mentions, Quotes and Timexes and fills
+// Article.Events. It never changes another stage's output.
+//
+// Triggers come from a verb-pattern dictionary written by the project
+// (data/verbs.yaml): verb lemmas with particles or prepositions ("call on",
+// "pull out"), noun triggers ("air strike", "rejection", "talks"), the
+// argument slots that give the target, and complements a pattern requires
+// ("accuse X of", "press X to"). A PETRARCH verb dictionary
+// (CAMEO.2.0.txt format) can be loaded instead of or beside it with
+// LoadPetrarchVerbs.
+//
+// Roles are read from syntax: nsubj (or the agent of a passive) is the
+// source, the object, a given preposition's object or, for "urge X to",
+// the controller of the complement is the target; coordinated arguments
+// give one event per conjunct; complements inherit their controller's
+// subject; embedded statements under "said" are coded on their own clause,
+// where actors' coreference resolves "he". Participants are the head-most
+// resolved actor mention inside the argument's subtree.
+//
+// Negation and modality are read from the trigger's dependents and its
+// chain of governing verbs: "not", "never", "no"; "denied"; auxiliaries
+// ("will" future, "could" possible, "would" hypothetical); "is to", "plans
+// to", "hoped" (intended); conditionals. A negated cooperation asserted
+// by its source ("we will not be coordinating with X") is coded as the
+// matching refusal (CAMEO 12x), never as cooperation; other negated events
+// keep their code with Negated set and PLOVER mode "negated".
+//
+// False-positive control: only body and standfirst sentences are read;
+// an event needs a resolved source (events without one are dropped); an
+// unresolved target leaves Target.Code "" (such events are kept as
+// evidence but are not dyadic events); one event per (trigger, source,
+// target); an event whose source and target are the same actor (same code
+// and sector) is dropped unless its CAMEO root is one of material conflict
+// or protest (14–20), which are often domestic.
+//
+// Code names, Goldstein scores, quad classes and the CAMEO→PLOVER map are
+// in data/codes.tsv, generated from the CAMEO codebook tables and the
+// PLOVER project's CAMEO2PLOVER map by GenerateCodes ("sitrep train codes").
+//
+// A Coder is immutable after construction and safe for concurrent use;
+// Annotate never panics on any article.
+package events

@@ -1,0 +1,820 @@
+package events
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/timex"
+)
+
+// trigger is one matched trigger word in a sentence.
+type trigger struct {
+	tok int
+	pat *Pattern
+	// mod is the token that satisfied the pattern's Mod (particle,
+	// preposition's object or compound), or -1.
+	mod int
+}
+
+// Word lists of the role and modality rules.
+var (
+	// objectControl verbs pass their object to an infinitival complement
+	// ("urged Iran to join": Iran joins).
+	objectControl = set("urge", "ask", "press", "call", "encourage", "invite", "force", "order", "persuade", "allow",
+		"help", "tell", "pressure", "push", "convince", "request", "require", "compel", "enable", "lead")
+	// speechVerbs report a statement whose content clause is coded on its own.
+	speechVerbs = set("say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "note", "write",
+		"confirm", "explain", "argue", "stress", "reiterate", "recall", "remark", "suggest", "believe", "think")
+	negators   = set("not", "never", "n't", "no", "nor", "neither")
+	refusals   = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "neglect", "abandon")
+	intentions = set("plan", "intend", "want", "hope", "aim", "seek", "expect", "prepare", "wish", "try", "attempt",
+		"mean", "consider", "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "need", "have")
+	firstPerson = set("i", "we", "me", "us", "our", "my")
+	relPronouns = set("who", "which", "that", "whom")
+	// clauseRels are relations the participant search does not cross.
+	clauseRels = set("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "csubj",
+		"list", "discourse", "vocative", "reparandum", "orphan", "dislocated")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// codeSentence codes the events of sentence si into x.a.Events.
+func (c *Coder) codeSentence(x *articleIndex, si int) {
+	a := x.a
+	s := a.Sentences[si]
+	var trigs []trigger
+	isTrig := map[int]int{}
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		if tr, ok := c.match(x, s, t); ok {
+			isTrig[t] = len(trigs)
+			trigs = append(trigs, tr)
+		}
+	}
+	if len(trigs) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, tr := range trigs {
+		if tr.pat.Code == "" {
+			continue
+		}
+		t := tr.tok
+		h := x.head(t)
+		if _, hTrig := isTrig[h]; hTrig && h >= 0 {
+			r := x.rel(t)
+			if tr.pat.Noun {
+				switch baseRel(r) {
+				case "obj", "obl", "nsubj", "xcomp", "iobj":
+					continue // the governing verb's event covers the noun
+				}
+			} else if r == "xcomp" {
+				continue // "refused to cooperate", "agreed to meet"
+			}
+		}
+		c.emit(x, si, tr, seen)
+	}
+}
+
+// match finds the pattern token t triggers, if any.
+func (c *Coder) match(x *articleIndex, s model.Sentence, t int) (trigger, bool) {
+	up := x.upos(t)
+	noun := false
+	switch up {
+	case "VERB":
+	case "NOUN":
+		noun = true
+	default:
+		return trigger{}, false
+	}
+	l := x.lemma(t)
+	for _, d := range c.dicts {
+		ps := d.verbs[l]
+		if noun {
+			ps = d.nouns[l]
+		}
+		for _, p := range ps {
+			if mod, ok := x.satisfies(s, t, p); ok {
+				return trigger{tok: t, pat: p, mod: mod}, true
+			}
+		}
+	}
+	return trigger{}, false
+}
+
+// wordIs reports whether token i is the word w (form or lemma, singular
+// or plural).
+func (x *articleIndex) wordIs(i int, w string) bool {
+	f := x.lower[i]
+	if f == w || x.lemma(i) == w {
+		return true
+	}
+	return strings.TrimSuffix(f, "s") == w || f == w+"es"
+}
+
+func (x *articleIndex) anyWord(i int, ws []string) bool {
+	for _, w := range ws {
+		if x.wordIs(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// satisfies checks p's constraints on trigger t; it returns the token that
+// satisfied Mod (or -1).
+func (x *articleIndex) satisfies(s model.Sentence, t int, p *Pattern) (int, bool) {
+	mod := -1
+	if p.Mod != "" {
+		for _, k := range x.kids[t] {
+			r := x.rel(k)
+			switch {
+			case p.Noun && (r == "compound" || r == "amod" || r == "nmod") && x.wordIs(k, p.Mod):
+				mod = k
+			case !p.Noun && x.wordIs(k, p.Mod) && (r == "compound:prt" || r == "obj" || r == "advmod" || r == "xcomp" || baseRel(r) == "obl" || r == "dep"):
+				mod = k
+			case !p.Noun && x.caseOf(k) == p.Mod && (baseRel(r) == "obl" || baseRel(r) == "nmod" || r == "obj"):
+				mod = k
+			}
+			if mod >= 0 {
+				break
+			}
+		}
+		if mod < 0 {
+			// adjacent word: "air strike" written as two tokens the parser
+			// did not link, "call on" with "on" attached elsewhere.
+			j := t + 1
+			if p.Noun {
+				j = t - 1
+			}
+			if j >= s.FirstToken && j < s.EndToken && x.wordIs(j, p.Mod) {
+				mod = j
+			} else {
+				return -1, false
+			}
+		}
+	}
+	if len(p.Obj) > 0 && !x.hasObj(t, p.Obj) {
+		return -1, false
+	}
+	if len(p.Xcomp) > 0 {
+		ok := false
+		for _, k := range x.childrenRel(t, "xcomp") {
+			if p.Xcomp[0] == "*" || x.anyWord(k, p.Xcomp) {
+				ok = true
+			}
+		}
+		if !ok {
+			return -1, false
+		}
+	}
+	if len(p.Prep) > 0 {
+		ok := false
+		for _, k := range x.kids[t] {
+			switch baseRel(x.rel(k)) {
+			case "obl", "advcl", "nmod", "ccomp":
+				if cs := x.caseOf(k); cs != "" {
+					for _, w := range p.Prep {
+						if cs == w {
+							ok = true
+						}
+					}
+				}
+			case "compound":
+				if x.anyWord(k, p.Prep) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return -1, false
+		}
+	}
+	if len(p.Before) > 0 && !x.seqBefore(s, t, p.Before) {
+		return -1, false
+	}
+	if len(p.After) > 0 && !x.seqAfter(s, t, p.After) {
+		return -1, false
+	}
+	return mod, true
+}
+
+// hasObj reports whether t's object (or passive subject, oblique, or the
+// object of its complement) is one of the lemmas ws.
+func (x *articleIndex) hasObj(t int, ws []string) bool {
+	var cands []int
+	for _, k := range x.kids[t] {
+		switch baseRel(x.rel(k)) {
+		case "obj", "nsubj", "obl", "iobj", "xcomp", "ccomp":
+			if x.rel(k) == "nsubj" {
+				continue
+			}
+			cands = append(cands, k)
+			for _, kk := range x.kids[k] {
+				switch baseRel(x.rel(kk)) {
+				case "obj", "compound", "conj", "nmod", "amod":
+					cands = append(cands, kk)
+				}
+			}
+		}
+	}
+	for _, k := range cands {
+		if x.anyWord(k, ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// seqBefore reports whether the word slots occur in order before t in the
+// sentence.
+func (x *articleIndex) seqBefore(s model.Sentence, t int, slots [][]string) bool {
+	j := 0
+	for i := s.FirstToken; i < t && j < len(slots); i++ {
+		if x.anyWord(i, slots[j]) {
+			j++
+		}
+	}
+	return j == len(slots)
+}
+
+// seqAfter reports whether the word slots occur in order after t, within
+// the next 12 tokens of the sentence.
+func (x *articleIndex) seqAfter(s model.Sentence, t int, slots [][]string) bool {
+	j := 0
+	for i := t + 1; i < s.EndToken && i <= t+12 && j < len(slots); i++ {
+		if x.anyWord(i, slots[j]) {
+			j++
+		}
+	}
+	return j == len(slots)
+}
+
+// passive reports whether verb t is in the passive voice.
+func (x *articleIndex) passive(t int) bool {
+	for _, k := range x.kids[t] {
+		if r := x.rel(k); r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects returns the tokens heading t's source arguments: its subject
+// (the agent when passive), or the controller it inherits.
+func (x *articleIndex) subjects(t int, depth int) []int {
+	if t < 0 || depth > 4 {
+		return nil
+	}
+	var out []int
+	if x.passive(t) {
+		for _, k := range x.childrenRel(t, "obl") {
+			if x.rel(k) == "obl:agent" || x.caseOf(k) == "by" {
+				out = append(out, k)
+			}
+		}
+		if len(out) == 0 {
+			for _, k := range x.childrenRel(t, "nmod") {
+				if x.caseOf(k) == "by" {
+					out = append(out, k)
+				}
+			}
+		}
+		return out
+	}
+	for _, k := range x.kids[t] {
+		if r := x.rel(k); r == "nsubj" || r == "nsubj:outer" {
+			if relPronouns[x.lemma(k)] && strings.HasPrefix(x.rel(t), "acl") {
+				if h := x.head(t); h >= 0 {
+					out = append(out, h)
+				}
+				continue
+			}
+			out = append(out, k)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	h := x.head(t)
+	if h < 0 {
+		return nil
+	}
+	switch x.rel(t) {
+	case "xcomp":
+		if objectControl[x.lemma(h)] {
+			if objs := x.childrenRel(h, "obj", "iobj"); len(objs) > 0 {
+				return objs
+			}
+			for _, k := range x.childrenRel(h, "obl") {
+				if cs := x.caseOf(k); cs == "on" || cs == "upon" || cs == "for" {
+					return []int{k}
+				}
+			}
+		}
+		return x.subjects(h, depth+1)
+	case "conj", "advcl":
+		if up := x.upos(h); up == "VERB" || up == "AUX" {
+			return x.subjects(h, depth+1)
+		}
+	case "acl":
+		return []int{h}
+	}
+	return nil
+}
+
+// withConj expands argument heads with their conjuncts ("France and
+// Britain").
+func (x *articleIndex) withConj(args []int) []int {
+	var out []int
+	var walk func(i, d int)
+	walk = func(i, d int) {
+		out = append(out, i)
+		if d > 8 {
+			return
+		}
+		for _, k := range x.kids[i] {
+			if x.rel(k) == "conj" {
+				walk(k, d+1)
+			}
+		}
+	}
+	for _, a := range args {
+		walk(a, 0)
+	}
+	return out
+}
+
+// participant finds the head-most resolved actor mention in the subtree
+// of argument head arg, not crossing clause boundaries or conjuncts.
+func (x *articleIndex) participant(arg int) (model.Participant, bool) {
+	queue := []int{arg}
+	for d := 0; d < 5 && len(queue) > 0; d++ {
+		var next []int
+		for _, i := range queue {
+			if mi := x.mention[i]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+				m := x.a.Mentions[mi]
+				return model.Participant{Code: m.Actor, Sector: m.Sector, Text: m.Text, Span: m.Span}, true
+			}
+			for _, k := range x.kids[i] {
+				if !clauseRels[x.rel(k)] {
+					next = append(next, k)
+				}
+			}
+		}
+		queue = next
+	}
+	sp := x.a.Tokens[arg].Span
+	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, false
+}
+
+// quoteAt returns the index of the quote containing span sp, or -1.
+func (x *articleIndex) quoteAt(sp model.Span) int {
+	for i, q := range x.a.Quotes {
+		if q.Span.Start <= sp.Start && sp.End <= q.Span.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// resolveArgs turns argument heads into participants. Unresolved
+// first-person pronouns inside a quote take the quote's speaker;
+// unresolved arguments of a clause reported by a speech verb take that
+// verb's subject (the speaker's side: "said he had rejected").
+func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, unresolved []model.Participant) {
+	for _, arg := range x.withConj(args) {
+		p, ok := x.participant(arg)
+		if !ok && source {
+			if firstPerson[x.lower[arg]] {
+				if qi := x.quoteAt(x.a.Tokens[arg].Span); qi >= 0 {
+					if sp := x.a.Quotes[qi].Speaker; sp != nil && sp.Actor != "" {
+						p.Code, p.Sector, ok = sp.Actor, sp.Sector, true
+					}
+				}
+			}
+			if !ok && x.upos(arg) == "PRON" {
+				if sv := x.speechHead(t); sv >= 0 {
+					for _, s := range x.subjects(sv, 0) {
+						if sp, ok2 := x.participant(s); ok2 {
+							p, ok = sp, true
+							break
+						}
+					}
+				}
+			}
+		}
+		if ok {
+			resolved = append(resolved, p)
+		} else {
+			unresolved = append(unresolved, p)
+		}
+	}
+	return resolved, unresolved
+}
+
+// speechHead returns the speech verb whose content clause holds t, or -1.
+func (x *articleIndex) speechHead(t int) int {
+	for d := 0; d < 4 && t >= 0; d++ {
+		r := x.rel(t)
+		h := x.head(t)
+		if h < 0 {
+			return -1
+		}
+		if (r == "ccomp" || r == "parataxis") && speechVerbs[x.lemma(h)] {
+			return h
+		}
+		if r != "conj" && r != "xcomp" {
+			return -1
+		}
+		t = h
+	}
+	return -1
+}
+
+// targetArgs returns the argument heads of t for the pattern's target
+// slots, trying slots in order and stopping at the first that yields a
+// resolved participant (all candidates are returned when none does).
+func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
+	var fallback []int
+	try := func(args []int) []int {
+		for _, a := range x.withConj(args) {
+			if _, ok := x.participant(a); ok {
+				return args
+			}
+		}
+		if fallback == nil {
+			fallback = args
+		}
+		return nil
+	}
+	pass := !p.Noun && x.passive(t)
+	for _, slot := range p.Target {
+		var args []int
+		switch slot {
+		case "obj":
+			if pass {
+				args = x.childrenRel(t, "nsubj:pass")
+			} else if p.Noun {
+				continue
+			} else {
+				args = x.childrenRel(t, "obj")
+				if mod >= 0 && x.rel(mod) == "compound:prt" && p.Mod != "" {
+					// "called on Iran" parsed with a particle
+					args = append(args, x.childrenRel(t, "obl")...)
+				}
+			}
+		case "iobj":
+			args = x.childrenRel(t, "iobj")
+		default:
+			for _, k := range x.kids[t] {
+				switch baseRel(x.rel(k)) {
+				case "obl", "nmod", "advcl":
+					if x.caseOf(k) == slot {
+						args = append(args, k)
+					}
+				}
+			}
+			if mod >= 0 && p.Mod == slot && x.rel(mod) == "compound:prt" {
+				args = append(args, x.childrenRel(t, "obj")...)
+			}
+		}
+		if got := try(args); got != nil {
+			return got
+		}
+	}
+	// A noun governed by a light verb: "held talks with X", "carried out
+	// strikes against X".
+	if p.Noun {
+		if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") {
+			for _, slot := range p.Target {
+				var args []int
+				for _, k := range x.kids[h] {
+					if baseRel(x.rel(k)) == "obl" && x.caseOf(k) == slot {
+						args = append(args, k)
+					}
+				}
+				if got := try(args); got != nil {
+					return got
+				}
+			}
+		}
+		return fallback
+	}
+	// The complement's arguments: "pledged to support Iraq", "agreed to
+	// meet X".
+	for _, k := range x.childrenRel(t, "xcomp") {
+		q := &Pattern{Target: defaultVerbTargets}
+		if got := try(x.targetArgs(k, q, -1)); got != nil {
+			return got
+		}
+	}
+	return fallback
+}
+
+// nounSources returns the source argument heads of noun trigger t.
+func (x *articleIndex) nounSources(t, mod int) []int {
+	var out []int
+	for _, k := range x.kids[t] {
+		if k == mod {
+			continue
+		}
+		switch x.rel(k) {
+		case "nmod:poss", "compound", "amod":
+			out = append(out, k)
+		case "nmod":
+			if x.caseOf(k) == "by" {
+				out = append(out, k)
+			}
+		}
+	}
+	for _, k := range out {
+		if _, ok := x.participant(k); ok {
+			return out
+		}
+	}
+	// light verb: "X carried out strikes", "X held talks"
+	if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") && x.upos(h) == "VERB" {
+		return x.subjects(h, 0)
+	}
+	return out
+}
+
+// negation reports whether trigger t is negated and how: "denied" for a
+// clause under "deny", "refused" for a complement of "fail", "refuse"...,
+// "" for a plain "not".
+func (x *articleIndex) negation(t int, noun bool) (bool, string) {
+	v := t
+	if noun {
+		for _, k := range x.kids[t] {
+			if x.rel(k) == "det" && x.lemma(k) == "no" {
+				return true, ""
+			}
+		}
+		if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") {
+			v = h
+		} else {
+			return false, ""
+		}
+	}
+	for d := 0; d < 4 && v >= 0; d++ {
+		for _, k := range x.kids[v] {
+			r := x.rel(k)
+			if (r == "advmod" || r == "neg" || r == "det" || r == "cc:preconj") && negators[x.lower[k]] {
+				return true, ""
+			}
+		}
+		h := x.head(v)
+		r := x.rel(v)
+		if h < 0 {
+			break
+		}
+		switch {
+		case r == "xcomp" && refusals[x.lemma(h)]:
+			return true, "refused"
+		case (r == "ccomp" || r == "xcomp" || r == "advcl") && x.lemma(h) == "deny":
+			return true, "denied"
+		case r == "xcomp" || r == "conj":
+			v = h
+		default:
+			return false, ""
+		}
+	}
+	return false, ""
+}
+
+// modality returns the modality of trigger t: "future", "possible",
+// "hypothetical", "intended" or "".
+func (x *articleIndex) modality(t int, noun bool) string {
+	v := t
+	if noun {
+		if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") {
+			v = h
+		} else {
+			return ""
+		}
+	}
+	mod := ""
+	for d := 0; d < 5 && v >= 0; d++ {
+		hasTo := false
+		for _, k := range x.kids[v] {
+			r := x.rel(k)
+			if r == "mark" {
+				switch x.lemma(k) {
+				case "if", "unless", "whether":
+					return "hypothetical"
+				case "to":
+					hasTo = true
+				}
+			}
+			if r != "aux" {
+				continue
+			}
+			switch x.lower[k] {
+			case "will", "shall", "'ll", "wo", "’ll":
+				if mod == "" {
+					mod = "future"
+				}
+			case "would", "should", "must", "ought", "'d":
+				if mod == "" {
+					mod = "hypothetical"
+				}
+			case "could", "might", "may", "can", "ca":
+				if mod == "" || mod == "hypothetical" {
+					mod = "possible"
+				}
+			case "is", "are", "was", "were", "be", "am":
+				if hasTo || x.hasMarkTo(v) {
+					if mod == "" {
+						mod = "future" // "is to meet"
+					}
+				}
+			}
+		}
+		h := x.head(v)
+		r := x.rel(v)
+		if h < 0 {
+			break
+		}
+		switch {
+		case r == "xcomp" && (intentions[x.lemma(h)] || x.lemma(h) == "go"):
+			if mod == "" {
+				mod = "intended"
+				if x.lemma(h) == "go" {
+					mod = "future"
+				}
+			}
+			v = h
+		case r == "xcomp" && x.lemma(h) == "be":
+			if mod == "" {
+				mod = "future"
+			}
+			v = h
+		case r == "conj" || r == "xcomp":
+			v = h
+		case r == "advcl":
+			// conditionals are marked on the advcl itself (handled above)
+			return mod
+		default:
+			return mod
+		}
+	}
+	return mod
+}
+
+func (x *articleIndex) hasMarkTo(v int) bool {
+	for _, k := range x.kids[v] {
+		if x.rel(k) == "mark" && x.lemma(k) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalCode is the CAMEO code a negated cooperation becomes when its
+// source asserts it: the refusal of that kind of cooperation.
+func refusalCode(root string) string {
+	switch root {
+	case "04":
+		return "125" // reject proposal to meet, discuss, negotiate
+	case "06":
+		return "121" // reject material cooperation
+	case "07":
+		return "122" // reject request for material aid
+	case "08":
+		return "124" // decline to yield
+	default:
+		return "120" // reject
+	}
+}
+
+// location returns the place an "in"/"at" oblique of t names, if it is a
+// location mention.
+func (x *articleIndex) location(t int) string {
+	for _, k := range x.kids[t] {
+		switch baseRel(x.rel(k)) {
+		case "obl", "nmod":
+		default:
+			continue
+		}
+		if cs := x.caseOf(k); cs != "in" && cs != "at" && cs != "near" {
+			continue
+		}
+		if mi := x.mention[k]; mi >= 0 && x.a.Mentions[mi].Kind == "LOC" {
+			return x.a.Mentions[mi].Text
+		}
+	}
+	return ""
+}
+
+// emit builds the events of one trigger.
+func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) {
+	a := x.a
+	t, p := tr.tok, tr.pat
+	var srcArgs []int
+	if p.Noun {
+		srcArgs = x.nounSources(t, tr.mod)
+	} else {
+		srcArgs = x.subjects(t, 0)
+	}
+	srcs, _ := x.resolveArgs(srcArgs, t, true)
+	if len(srcs) == 0 {
+		return
+	}
+	tgts, unres := x.resolveArgs(x.targetArgs(t, p, tr.mod), t, false)
+	if len(tgts) == 0 {
+		if p.Mutual && len(srcs) > 1 {
+			tgts = srcs
+		} else if p.Noun || c.requireTarget {
+			return
+		} else if len(unres) > 0 {
+			tgts = unres[:1]
+		} else {
+			tgts = []model.Participant{{Span: model.NoSpan}}
+		}
+	}
+	negated, how := x.negation(t, p.Noun)
+	modality := x.modality(t, p.Noun)
+	code := p.Code
+	root := code
+	if len(root) > 2 {
+		root = root[:2]
+	}
+	if negated {
+		switch {
+		case how == "denied":
+			modality = "denied"
+		case how == "" && modality != "hypothetical" && modality != "possible" && root >= "03" && root <= "08":
+			// An asserted "will not coordinate" is a refusal, not a
+			// cooperation.
+			code, negated, modality = refusalCode(root), false, ""
+		case how == "refused" && root >= "03" && root <= "08":
+			code, negated, modality = refusalCode(root), false, ""
+		}
+	}
+	k, known := c.codes[code]
+	if !known {
+		k = Code{CAMEO: code}
+		if len(code) >= 2 {
+			k.Quad = quadOf(code[:2])
+		}
+	}
+	mode := k.Mode
+	switch {
+	case negated:
+		mode = "negated"
+	case modality == "future" || modality == "intended":
+		mode = "future"
+	case modality == "hypothetical" || modality == "possible":
+		mode = "hypothetical"
+	}
+	tspan := a.Tokens[t].Span
+	if tr.mod >= 0 && tr.mod < len(a.Tokens) {
+		ms := a.Tokens[tr.mod].Span
+		if tr.mod == t-1 || tr.mod == t+1 {
+			tspan = model.Span{Start: min(tspan.Start, ms.Start), End: max(tspan.End, ms.End)}
+		}
+	}
+	date := timex.EventDate(a, t)
+	quote := ""
+	if qi := x.quoteAt(tspan); qi >= 0 {
+		quote = a.Quotes[qi].ID
+	}
+	loc := x.location(t)
+	if loc == "" && p.Noun {
+		if h := x.head(t); h >= 0 {
+			loc = x.location(h)
+		}
+	}
+	for _, s := range srcs {
+		for _, g := range tgts {
+			if g.Code != "" && g.Code == s.Code && (g.Sector == s.Sector || g.Span == s.Span) && k.Quad != 4 {
+				continue // self-event
+			}
+			if g.Span == s.Span && g.Code != "" {
+				continue
+			}
+			key := strings.Join([]string{strconv.Itoa(t), s.Code, s.Span.String(), g.Code, g.Span.String()}, "|")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			a.Events = append(a.Events, model.Event{
+				Sentence: si, Span: a.Sentences[si].Span,
+				Trigger: tspan.In(a.Text), TriggerSpan: tspan,
+				Source: s, Target: g,
+				CAMEO: code, Root: k.Root(), PLOVER: k.PLOVER, Mode: mode,
+				Goldstein: k.Goldstein, Quad: k.Quad,
+				Negated: negated, Modality: modality,
+				Date: date.Value, DatePrecision: date.Precision, DateBasis: date.Basis, DateSpan: date.Span,
+				Location: loc, Quote: quote,
+			})
+		}
+	}
+}
