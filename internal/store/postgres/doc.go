@@ -34,6 +34,12 @@
 //	                 speaker.
 //	events           (article_id, idx) → coded event with its participants,
 //	                 indexed by dyad and date.
+//	stories          storylines and event clusters (seq: order first
+//	                 stored), with story_articles (story_id, idx) → article.
+//	duplicate_links  article → the original it copies.
+//	merged_events    one real-world event with its reports (JSONB), indexed
+//	                 by story and by dyad.
+//	story_index      one row: the story stage's index state (BYTEA).
 //
 // Paragraphs, sentences and tokens are only ever read whole with their
 // article, so a row each would cost more in keys and per-row overhead than

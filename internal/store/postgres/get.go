@@ -189,8 +189,10 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	err := s.pool.QueryRow(ctx, `
 SELECT count(*), coalesce(sum(paragraph_count), 0), coalesce(sum(sentence_count), 0),
 	coalesce(sum(token_count), 0), coalesce(sum(timex_count), 0),
-	coalesce(sum(mention_count), 0), coalesce(sum(quote_count), 0), coalesce(sum(event_count), 0)
-FROM articles`).Scan(&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens, &st.Timexes, &st.Mentions, &st.Quotes, &st.Events)
+	coalesce(sum(mention_count), 0), coalesce(sum(quote_count), 0), coalesce(sum(event_count), 0),
+	(SELECT count(*) FROM stories), (SELECT count(*) FROM merged_events)
+FROM articles`).Scan(&st.Articles, &st.Paragraphs, &st.Sentences, &st.Tokens, &st.Timexes, &st.Mentions, &st.Quotes, &st.Events,
+		&st.Stories, &st.Merged)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("postgres: stats: %w", err)
 	}

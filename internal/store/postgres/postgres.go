@@ -29,14 +29,24 @@ var _ store.Store = (*Store)(nil)
 type Option func(*options)
 
 type options struct {
-	schema   string
-	maxConns int32
+	schema       string
+	maxConns     int32
+	existingOnly bool
 }
 
 // WithSchema makes the store live in the named schema, created and
 // migrated by Open if needed. The name is used as given (case-sensitive,
 // at most 63 bytes) and always quoted.
 func WithSchema(name string) Option { return func(o *options) { o.schema = name } }
+
+// ExistingOnly makes Open fail with an error wrapping ErrNoStore, instead
+// of creating the schema, when the schema holds no sitrep store: reading
+// commands never create an empty store by mistake.
+func ExistingOnly() Option { return func(o *options) { o.existingOnly = true } }
+
+// ErrNoStore is returned by Open with ExistingOnly when the schema holds no
+// store.
+var ErrNoStore = errors.New("no sitrep store in this schema")
 
 // WithMaxConns bounds the store's connection pool; 0 keeps pgx's default
 // (the larger of 4 and the number of CPUs).
@@ -80,7 +90,16 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", describe(cfg), err)
 	}
-	err = migrate(ctx, conn.Conn(), o.schema)
+	if o.existingOnly {
+		var exists bool
+		err = conn.QueryRow(ctx, `SELECT to_regclass($1) IS NOT NULL`, ident+".schema_migrations").Scan(&exists)
+		if err == nil && !exists {
+			err = fmt.Errorf("postgres: open %s schema %s: %w", describe(cfg), ident, ErrNoStore)
+		}
+	}
+	if err == nil {
+		err = migrate(ctx, conn.Conn(), o.schema)
+	}
 	conn.Release()
 	if err != nil {
 		pool.Close()

@@ -183,6 +183,23 @@ func TestOddSchemaNames(t *testing.T) {
 	}
 }
 
+func TestExistingOnly(t *testing.T) {
+	dsn := testDSN(t)
+	schema := testSchema(t, dsn)
+	if s, err := Open(context.Background(), dsn, WithSchema(schema), ExistingOnly()); !errors.Is(err, ErrNoStore) {
+		if err == nil {
+			s.Close()
+		}
+		t.Fatalf("Open(ExistingOnly) of a missing schema: %v, want ErrNoStore", err)
+	}
+	mustOpen(t, dsn, schema).Close()
+	s, err := Open(context.Background(), dsn, WithSchema(schema), ExistingOnly())
+	if err != nil {
+		t.Fatalf("Open(ExistingOnly) of a store: %v", err)
+	}
+	s.Close()
+}
+
 func TestUnreachable(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -161,6 +161,60 @@ CREATE INDEX events_dyad ON events (source, target, date);
 CREATE INDEX events_target ON events (target, date);
 CREATE INDEX events_date ON events (date);
 `,
+	// 2: stories, copy links, merged events and the story index state.
+	`
+CREATE TABLE stories (
+	seq    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	id     text   NOT NULL UNIQUE CHECK (id <> ''),
+	level  text   NOT NULL CHECK (level IN ('event', 'storyline')),
+	parent text   NOT NULL,
+	title  text   NOT NULL,
+	first  text   NOT NULL,
+	last   text   NOT NULL
+);
+
+CREATE TABLE story_articles (
+	story_id   text    NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+	idx        integer NOT NULL,
+	article_id text    NOT NULL,
+	PRIMARY KEY (story_id, idx)
+);
+
+CREATE INDEX story_articles_article ON story_articles (article_id);
+
+CREATE TABLE duplicate_links (
+	article_id  text             NOT NULL PRIMARY KEY,
+	original_id text             NOT NULL,
+	similarity  double precision NOT NULL
+);
+
+CREATE TABLE merged_events (
+	seq           bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	id            text    NOT NULL UNIQUE CHECK (id <> ''),
+	story_id      text    NOT NULL,
+	source        text    NOT NULL,
+	target        text    NOT NULL,
+	cameo         text    NOT NULL,
+	root          text    NOT NULL,
+	plover        text    NOT NULL,
+	goldstein     double precision NOT NULL,
+	quad          integer NOT NULL,
+	date          text    NOT NULL,
+	negated       boolean NOT NULL,
+	corroboration integer NOT NULL,
+	articles      jsonb   NOT NULL, -- array of article IDs
+	reports       jsonb   NOT NULL, -- array of model.EventRef
+	disagreements jsonb             -- array of model.Disagreement, or NULL
+);
+
+CREATE INDEX merged_events_story ON merged_events (story_id, date);
+CREATE INDEX merged_events_dyad ON merged_events (source, target, date);
+
+CREATE TABLE story_index (
+	one   integer PRIMARY KEY CHECK (one = 1),
+	state bytea   NOT NULL
+);
+`,
 }
 
 // lockClass is the first key of the advisory locks this package takes
