@@ -76,6 +76,9 @@ type extractor struct {
 	persons []person
 	cands   []cand
 	last    *model.Speaker // last resolved non-person source, for "it"
+	// bySurname and byFirst map name parts to the canonical name that
+	// used them last.
+	bySurname, byFirst map[string]string
 }
 
 func newExtractor(a *model.Article) *extractor {
@@ -117,12 +120,12 @@ func (x *extractor) run() {
 
 // sentenceOf returns the bounds [s, e) of the sentence holding word i of p.
 func (p *para) sentenceOf(i int) (int, int) {
-	for k := 0; k+1 < len(p.sents); k++ {
-		if i >= p.sents[k] && i < p.sents[k+1] {
-			return p.sents[k], p.sents[k+1]
-		}
+	// p.sents is sorted: the sentence is the last start at or before i
+	k := sort.SearchInts(p.sents, i+1) - 1
+	if k < 0 || k+1 >= len(p.sents) {
+		return 0, len(p.words)
 	}
-	return 0, len(p.words)
+	return p.sents[k], p.sents[k+1]
 }
 
 // wordAt returns the index of the first word of p starting at or after

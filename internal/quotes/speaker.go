@@ -67,13 +67,20 @@ func (x *extractor) addPerson(ws []word, i, j int, sentStart bool, pi int) {
 	}
 	titled := false
 	var titles []string
-	for len(run) > 0 && (titleWords[run[0].lower] || nationWords[run[0].lower] || run[0].lower == "of") {
-		if titleWords[run[0].lower] && !nationWords[run[0].lower] && run[0].lower != "of" && run[0].lower != "the" {
+	// strip through the last title word: "Health Minister Omar Haddad"
+	cut := 0
+	for k, w := range run[:max(0, len(run)-1)] {
+		if titleWords[w.lower] || nationWords[w.lower] || roleNouns[w.lower] || w.lower == "of" {
+			cut = k + 1
+		}
+	}
+	for _, w := range run[:cut] {
+		if (titleWords[w.lower] || roleNouns[w.lower]) && !nationWords[w.lower] && w.lower != "of" && w.lower != "the" {
 			titled = true
 		}
-		titles = append(titles, run[0].lower)
-		run = run[1:]
+		titles = append(titles, w.lower)
 	}
+	run = run[cut:]
 	// a trailing role word is not part of the name ("Trump Jr." stays)
 	if len(run) == 0 || len(run) > 4 {
 		return
@@ -98,14 +105,9 @@ func (x *extractor) addPerson(ws []word, i, j int, sentStart bool, pi int) {
 	}
 	surname := run[len(run)-1].text
 	name := joinWords(run)
-	canon := ""
-	for k := len(x.persons) - 1; k >= 0; k-- {
-		q := x.persons[k]
-		qs := strings.Fields(q.name)
-		if qs[len(qs)-1] == surname || len(run) == 1 && qs[0] == surname && len(qs) > 1 && !titled {
-			canon = q.name
-			break
-		}
+	canon := x.bySurname[surname]
+	if canon == "" && len(run) == 1 && !titled {
+		canon = x.byFirst[surname]
 	}
 	if canon == "" {
 		if len(run) < 2 && !titled {
@@ -119,6 +121,14 @@ func (x *extractor) addPerson(ws []word, i, j int, sentStart bool, pi int) {
 		if t == "mrs" || t == "mrs." || t == "ms" || t == "ms." || t == "spokeswoman" || t == "congresswoman" || t == "chairwoman" || t == "queen" || t == "princess" || t == "lady" {
 			female = true
 		}
+	}
+	if x.bySurname == nil {
+		x.bySurname, x.byFirst = map[string]string{}, map[string]string{}
+	}
+	cs := strings.Fields(canon)
+	x.bySurname[cs[len(cs)-1]] = canon
+	if len(cs) > 1 {
+		x.byFirst[cs[0]] = canon
 	}
 	x.persons = append(x.persons, person{
 		span: model.Span{Start: run[0].start, End: run[len(run)-1].end}, name: canon, female: female,
@@ -153,9 +163,9 @@ func (x *extractor) paraOf(off int) int {
 
 // personIn returns the registered person mention inside span s, if any.
 func (x *extractor) personIn(s model.Span) *person {
-	for i := range x.persons {
-		p := &x.persons[i]
-		if p.span.Start >= s.Start && p.span.End <= s.End {
+	i := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].span.Start >= s.Start })
+	for ; i < len(x.persons) && x.persons[i].span.Start < s.End; i++ {
+		if p := &x.persons[i]; p.span.End <= s.End {
 			return p
 		}
 	}
@@ -383,6 +393,22 @@ func (x *extractor) resolve() {
 			}
 		}
 	}
+	// next[i]: the next direct quote of i's paragraph with its own speaker
+	next := make([]int, len(x.cands))
+	nx := -1
+	for i := len(x.cands) - 1; i >= 0; i-- {
+		next[i] = nx
+		if nx >= 0 && x.cands[nx].para != x.cands[i].para {
+			next[i] = -1
+		}
+		if c := x.cands[i]; c.spk != nil && c.np != nil && c.kind != KindIndirect {
+			nx = i
+		} else if nx >= 0 && x.cands[nx].para != c.para {
+			nx = -1
+		}
+	}
+	var prevDirect *model.Speaker
+	prevPara := -1
 	lastByPara := map[int]*model.Speaker{}
 	for i := range x.cands {
 		c := &x.cands[i]
@@ -392,22 +418,12 @@ func (x *extractor) resolve() {
 					c.spk = x.cands[j].spk
 				}
 			}
-			if c.spk == nil {
+			if c.spk == nil && prevDirect != nil && prevPara == c.para {
 				// another quote of the paragraph: the previous one first
-				for j := i - 1; j >= 0 && x.cands[j].para == c.para; j-- {
-					if x.cands[j].spk != nil && x.cands[j].kind != KindIndirect {
-						c.spk = x.cands[j].spk
-						break
-					}
-				}
+				c.spk = prevDirect
 			}
-			if c.spk == nil {
-				for j := i + 1; j < len(x.cands) && x.cands[j].para == c.para; j++ {
-					if x.cands[j].spk != nil && x.cands[j].np != nil && x.cands[j].kind != KindIndirect {
-						c.spk = x.cands[j].spk
-						break
-					}
-				}
+			if c.spk == nil && next[i] >= 0 {
+				c.spk = x.cands[next[i]].spk
 			}
 			if c.spk == nil && c.opensPara && c.para > 0 {
 				c.spk = lastByPara[c.para-1]
@@ -415,6 +431,9 @@ func (x *extractor) resolve() {
 		}
 		if c.spk != nil {
 			lastByPara[c.para] = c.spk
+			if c.kind != KindIndirect {
+				prevDirect, prevPara = c.spk, c.para
+			}
 		}
 	}
 }
