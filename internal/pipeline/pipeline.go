@@ -27,6 +27,9 @@ type Options struct {
 	// Stages are the annotation stages run after segmentation. nil means
 	// DefaultStages(); an empty non-nil slice runs none.
 	Stages []Stage
+	// NoStories turns off story placement and event merging (for runs
+	// whose cross-article work is done elsewhere).
+	NoStories bool
 	// Budget bounds the time spent annotating one article: once it is used
 	// up, the remaining stages are skipped with a diagnostic. 0 means
 	// DefaultBudget; a negative value means no limit.
@@ -123,6 +126,13 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 		}
 		opts.Stages = stages
 	}
+	var keeper *storyKeeper
+	if !opts.NoStories {
+		var err error
+		if keeper, err = newStoryKeeper(ctx, st); err != nil {
+			return nil, err
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -171,7 +181,7 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 	}()
 
 	s := &Summary{Skipped: plan.Skipped}
-	c := coordinator{st: st, opts: opts, s: s, total: plan.Bytes, pending: map[int]result{}}
+	c := coordinator{st: st, opts: opts, s: s, total: plan.Bytes, pending: map[int]result{}, stories: keeper}
 	for r := range results {
 		if err := c.add(ctx, r); err != nil {
 			cancel()
@@ -182,6 +192,12 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 	}
 	if err := c.flush(ctx); err != nil {
 		return s, err
+	}
+	if keeper != nil {
+		// Stories of whatever was stored, even when reading stopped early.
+		if err := keeper.flush(context.WithoutCancel(ctx), true); err != nil {
+			return s, err
+		}
 	}
 	if readErr != nil {
 		return s, readErr
@@ -220,6 +236,7 @@ type coordinator struct {
 	next    int
 	pending map[int]result
 	batch   []*model.Article
+	stories *storyKeeper // nil when stories are off
 }
 
 func (c *coordinator) add(ctx context.Context, r result) error {
@@ -272,6 +289,17 @@ func (c *coordinator) flush(ctx context.Context) error {
 			if d.Severity == model.Warning {
 				c.s.Warnings++
 			}
+		}
+	}
+	if c.stories != nil {
+		created := make([]*model.Article, 0, len(c.batch))
+		for i, r := range res {
+			if r.Created {
+				created = append(created, c.batch[i])
+			}
+		}
+		if err := c.stories.added(ctx, created); err != nil {
+			return err
 		}
 	}
 	c.batch = c.batch[:0]
