@@ -154,6 +154,13 @@ type EventRecord struct {
 	Location      *string          `json:"location"`
 	Quote         *string          `json:"quote"`
 	Evidence      []EvidenceRecord `json:"evidence"`
+	// Story is the event cluster the event belongs to, or null.
+	Story *string `json:"story"`
+	// Corroboration counts the independent outlets reporting the event.
+	Corroboration int `json:"corroboration"`
+	// Disagreements lists the fields on which the reports differ, each
+	// with every version given; empty when they agree.
+	Disagreements []model.Disagreement `json:"disagreements"`
 }
 
 // NewEventRecord builds the export record of event e of article a.
@@ -166,6 +173,56 @@ func NewEventRecord(a *model.Article, e model.Event) EventRecord {
 		Goldstein: e.Goldstein, Quad: e.Quad, Negated: e.Negated, Modality: nullable(e.Modality),
 		Date: nullable(e.Date), DatePrecision: nullable(e.DatePrecision), DateBasis: nullable(e.DateBasis),
 		Location: nullable(e.Location), Quote: nullable(e.Quote),
-		Evidence: []EvidenceRecord{{Article: a.ID, Start: e.Span.Start, End: e.Span.End}},
+		Evidence:      []EvidenceRecord{{Article: a.ID, Start: e.Span.Start, End: e.Span.End}},
+		Corroboration: 1, Disagreements: []model.Disagreement{},
 	}
+}
+
+// NewMergedEventRecord builds the record of merged event m, taking the
+// participants' text and the event's details from first, its first
+// report (an event of article firstArticle).
+func NewMergedEventRecord(m model.MergedEvent, firstArticle *model.Article, first model.Event) EventRecord {
+	r := NewEventRecord(firstArticle, first)
+	r.ID = m.ID
+	r.Articles = m.Articles
+	r.Source.Code, r.Target.Code = nullable(m.Source), nullable(m.Target)
+	r.CAMEO, r.Root, r.PLOVER, r.Goldstein, r.Quad = m.CAMEO, m.Root, m.PLOVER, m.Goldstein, m.Quad
+	r.Negated, r.Date = m.Negated, nullable(m.Date)
+	r.Evidence = r.Evidence[:0]
+	for _, rep := range m.Reports {
+		r.Evidence = append(r.Evidence, EvidenceRecord{Article: rep.Article, Start: rep.Span.Start, End: rep.Span.End})
+	}
+	r.Story = nullable(m.Story)
+	r.Corroboration = m.Corroboration
+	if m.Disagreements != nil {
+		r.Disagreements = m.Disagreements
+	}
+	return r
+}
+
+// StoryRecord is the JSONL record of one story: an event cluster or a
+// storyline.
+type StoryRecord struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+	// Level is "event" or "storyline"; Parent an event cluster's
+	// storyline, null for a storyline.
+	Level    string   `json:"level"`
+	Parent   *string  `json:"parent"`
+	Articles []string `json:"articles"`
+	Title    string   `json:"title"`
+	// First and Last are the earliest and latest publication dates, or
+	// null.
+	First *string `json:"first"`
+	Last  *string `json:"last"`
+}
+
+// NewStoryRecord builds the record of story s.
+func NewStoryRecord(s model.Story) StoryRecord {
+	arts := s.Articles
+	if arts == nil {
+		arts = []string{}
+	}
+	return StoryRecord{Type: "story", ID: s.ID, Level: s.Level, Parent: nullable(s.Parent), Articles: arts,
+		Title: s.Title, First: nullable(s.First), Last: nullable(s.Last)}
 }

@@ -48,15 +48,49 @@ func NewArticleRecord(a *model.Article) ArticleRecord {
 	return r
 }
 
-// WriteJSONL writes every stored article to w as JSONL, in ingest order:
-// each article record is followed by the records of its time expressions,
-// mentions, quotes and events, each kind in text order. Consumers tell records apart
-// by their "type" field.
+// WriteJSONL writes the store's contents to w as JSONL. Every article, in
+// ingest order, is followed by the records of its time expressions,
+// mentions, quotes and events, each kind in text order; an event that
+// other articles also report is not written there but once, as a merged
+// event record listing every article and evidence span, after the
+// articles. Story records come last. Consumers tell records apart by their
+// "type" field.
 func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	ids, err := st.ArticleIDs(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	merged, err := st.MergedEvents(ctx, "")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	// Each report of a merged event is written with the merged record;
+	// its first report supplies the details.
+	type ref struct{ article, event string }
+	inMerged := map[ref]int{}
+	for i, m := range merged {
+		for _, r := range m.Reports {
+			inMerged[ref{r.Article, r.Event}] = i
+		}
+	}
+	type firstReport struct {
+		art *model.Article
+		ev  model.Event
+	}
+	firsts := make([]*firstReport, len(merged))
+	storyOf := map[string]string{} // article -> event cluster
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, s := range stories {
+		if s.Level == "event" {
+			for _, a := range s.Articles {
+				storyOf[a] = s.ID
+			}
+		}
+	}
+
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -84,9 +118,34 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 			}
 		}
 		for _, e := range a.Events {
-			if err := enc.Encode(NewEventRecord(a, e)); err != nil {
+			if i, ok := inMerged[ref{a.ID, e.ID}]; ok {
+				if firsts[i] == nil {
+					// Keep only what the record needs, not the whole text.
+					firsts[i] = &firstReport{art: &model.Article{ID: a.ID}, ev: e}
+				}
+				continue
+			}
+			r := NewEventRecord(a, e)
+			r.Story = nullable(storyOf[a.ID])
+			if err := enc.Encode(r); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
+		}
+	}
+	for i, m := range merged {
+		f := firsts[i]
+		if f == nil {
+			// Its reports are gone from the articles (not expected):
+			// write what the merged event itself holds.
+			f = &firstReport{art: &model.Article{}, ev: model.Event{}}
+		}
+		if err := enc.Encode(NewMergedEventRecord(m, f.art, f.ev)); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	for _, s := range stories {
+		if err := enc.Encode(NewStoryRecord(s)); err != nil {
+			return fmt.Errorf("export: %w", err)
 		}
 	}
 	return bw.Flush()

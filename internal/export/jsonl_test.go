@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -124,5 +125,76 @@ func TestWriteJSONLAnnotations(t *testing.T) {
 		ev["article"] != "cccc" || text[int(ev["start"].(float64)):int(ev["end"].(float64))] != "Iran's leader said on Monday he rejected the offer." ||
 		len(e["articles"].([]any)) != 1 {
 		t.Errorf("event record %v", e)
+	}
+}
+
+func TestWriteJSONLMergedEventsAndStories(t *testing.T) {
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	mk := func(id, text string) *model.Article {
+		i := strings.Index(text, "rejected")
+		return &model.Article{ID: id, ContentHash: id + strings.Repeat("0", 64-len(id)), Text: text, Language: "en",
+			Events: []model.Event{
+				{ID: id + "-e1", Span: model.Span{Start: 0, End: len(text)}, Trigger: "rejected", TriggerSpan: model.Span{Start: i, End: i + 8},
+					Source: model.Participant{Code: "IRN", Text: "Iran", Span: model.Span{Start: 0, End: 4}},
+					Target: model.Participant{Code: "USA", Text: "the US offer", Span: model.NoSpan},
+					CAMEO:  "125", Root: "12", PLOVER: "REJECT", Goldstein: -4, Quad: 3, Date: "2014-09-15"},
+				{ID: id + "-e2", Span: model.Span{Start: 0, End: 4}, Source: model.Participant{Code: "IRN"}, CAMEO: "010", Root: "01", PLOVER: "OTHER"},
+			}}
+	}
+	a, b := mk("aaaa", "Iran rejected the US offer on Monday."), mk("bbbb", "Iran rejected the US offer, officials said.")
+	if _, err := st.PutArticles(ctx, []*model.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	err = st.PutStories(ctx, store.StoryUpdate{
+		Stories: []model.Story{
+			{ID: "st1", Level: "storyline", Title: "Talks", Articles: []string{"aaaa", "bbbb"}},
+			{ID: "ev1", Level: "event", Parent: "st1", Title: "Offer rejected", First: "2014-09-15", Last: "2014-09-15", Articles: []string{"aaaa", "bbbb"}},
+		},
+		Merged: []model.MergedEvent{{ID: "me-aaaa-e1", Story: "ev1", Source: "IRN", Target: "USA", CAMEO: "125", Root: "12", PLOVER: "REJECT",
+			Goldstein: -4, Quad: 3, Date: "2014-09-15", Articles: []string{"aaaa", "bbbb"}, Corroboration: 2,
+			Reports: []model.EventRef{{Article: "aaaa", Event: "aaaa-e1", Span: a.Events[0].Span}, {Article: "bbbb", Event: "bbbb-e1", Span: b.Events[0].Span}}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteJSONL(ctx, st, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	var events, storyRecs []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		types = append(types, r["type"].(string))
+		switch r["type"] {
+		case "event":
+			events = append(events, r)
+		case "story":
+			storyRecs = append(storyRecs, r)
+		}
+	}
+	if got := strings.Join(types, ","); got != "article,event,article,event,event,story,story" {
+		t.Fatalf("record types %s", got)
+	}
+	// The unmerged events keep their own records, with their story.
+	if events[0]["id"] != "aaaa-e2" || events[0]["story"] != "ev1" || events[0]["corroboration"] != 1.0 || events[1]["id"] != "bbbb-e2" {
+		t.Errorf("single events %v / %v", events[0], events[1])
+	}
+	m := events[2]
+	if m["id"] != "me-aaaa-e1" || m["story"] != "ev1" || m["corroboration"] != 2.0 || len(m["articles"].([]any)) != 2 ||
+		len(m["evidence"].([]any)) != 2 || m["trigger"] != "rejected" || m["source"].(map[string]any)["text"] != "Iran" ||
+		len(m["disagreements"].([]any)) != 0 {
+		t.Errorf("merged event record %v", m)
+	}
+	if storyRecs[0]["level"] != "storyline" || storyRecs[0]["parent"] != nil || storyRecs[1]["parent"] != "st1" || storyRecs[1]["first"] != "2014-09-15" {
+		t.Errorf("story records %v", storyRecs)
 	}
 }
