@@ -34,6 +34,53 @@ type rule struct {
 	name string
 	re   *regexp.Regexp
 	norm func(c *ctx, m *match) (typ, value string, ok bool)
+	// keys are lower-case words of which a sentence must hold one for the
+	// rule to be tried there ("#" stands for any digit): a cheap filter
+	// that keeps the regular expressions off most sentences.
+	keys []string
+}
+
+var (
+	monthKeys   = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	weekdayKeys = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	unitKeys    = []string{"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur"}
+)
+
+// ruleKeys gives each rule its filter words.
+var ruleKeys = map[string][]string{
+	"mdy": monthKeys, "dmy": monthKeys, "md": monthKeys, "dm": monthKeys, "my": monthKeys, "month": monthKeys,
+	"iso": {"-"}, "numeric": {"/", "."}, "year": {"#"}, "decade": {"0s", "0's"}, "decade2": {"0s"},
+	"weekday": weekdayKeys, "everywd": weekdayKeys,
+	"deictic":    {"today", "yesterday", "tomorrow", "tonight", "this morning", "this afternoon", "this evening", "last night", "last evening", "overnight"},
+	"relunit":    {"week", "month", "year", "quarter", "decade", "century", "spring", "summer", "fall", "autumn", "winter"},
+	"quarter":    {"quarter", "half"},
+	"thequarter": {"quarter", "period"},
+	"yearago":    {"year"},
+	"ago":        {"ago", "earlier", "later", "from now", "hence", "before", "after"},
+	"duration":   unitKeys,
+	"plural":     {"years", "months", "weeks", "days", "decades", "hours", "minutes"},
+	"set":        {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"},
+	"clock":      {"a.m.", "p.m.", "am", "pm", "o'clock"},
+	"noon":       {"noon", "midnight", "midday"},
+	"holiday":    {"christmas", "new year", "thanksgiving", "independence", "valentine", "halloween"},
+	"ref":        {"now", "current", "present", "recent", "lately", "formerly", "past", "future", "coming", "these days"},
+}
+
+// applies reports whether a sentence (lower-cased) may hold a match of r.
+func (r *rule) applies(lower string) bool {
+	if len(r.keys) == 0 {
+		return true
+	}
+	for _, k := range r.keys {
+		if k == "#" {
+			if strings.ContainsAny(lower, "0123456789") {
+				return true
+			}
+		} else if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // match is one rule match: the submatch texts (lower-cased) and positions.
@@ -204,7 +251,11 @@ func unresolved(gran string) string {
 var rules []rule
 
 func add(name, pattern string, norm func(c *ctx, m *match) (string, string, bool)) {
-	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm})
+	keys, ok := ruleKeys[name]
+	if !ok {
+		panic("BUG: timex rule " + name + " has no filter words")
+	}
+	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm, keys: keys})
 }
 
 // numericConfig asks go-dateparser for complete numeric dates in American

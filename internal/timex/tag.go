@@ -45,22 +45,17 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 
 	// Phase 1: every rule's matches that its normaliser accepts.
 	var cands []match
-	for ri, r := range rules {
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
-			m := newMatch(text, r.re, loc, ri)
-			if m.start >= m.end || !boundaryOK(text, m.start, m.end) {
+	for _, chunk := range chunks(text, sents) {
+		lower := strings.ToLower(text[chunk.Start:chunk.End])
+		for ri := range rules {
+			r := &rules[ri]
+			if !r.applies(lower) {
 				continue
 			}
-			c.before, c.after = text[:m.start], text[m.end:]
-			c.tense = Unknown
-			probe := *c
-			probe.refQOK, probe.sentRef = false, ""
-			if _, _, ok := r.norm(&probe, &m); !ok {
-				continue
-			}
-			cands = append(cands, m)
+			cands = r.find(c, text, chunk, ri, cands)
 		}
 	}
+	cands = dedupe(cands)
 	// Longest first, then rule order: the longest reading wins.
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
@@ -102,7 +97,7 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 		}
 		skip := opt.Skip != nil && si < len(sents) && opt.Skip(si)
 		save := *c
-		c.before, c.after = text[:m.start], text[m.end:]
+		c.before, c.after = window(text, m.start, m.end)
 		c.tense = Unknown
 		if opt.Tense != nil {
 			c.tense = opt.Tense(m.start, m.end)
@@ -142,6 +137,128 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 		})
 	}
 	return out
+}
+
+// find appends the accepted matches of rule r inside chunk of text.
+func (r *rule) find(c *ctx, text string, chunk model.Span, ri int, cands []match) []match {
+	for _, w := range r.windows(text, chunk) {
+		cands = r.findIn(c, text, w, ri, cands)
+	}
+	return cands
+}
+
+// windowPad is how far around a filter word a rule's match may reach.
+const windowPad = 48
+
+// windows returns the parts of chunk around the rule's filter words,
+// merged where they overlap: running the expressions there only is what
+// keeps tagging fast (Go's regexp costs time per byte and per state).
+func (r *rule) windows(text string, chunk model.Span) []model.Span {
+	if len(r.keys) == 0 {
+		return []model.Span{chunk}
+	}
+	lower := strings.ToLower(text[chunk.Start:chunk.End])
+	if len(lower) != chunk.End-chunk.Start {
+		return []model.Span{chunk} // case mapping changed lengths: no offsets to trust
+	}
+	var ws []model.Span
+	addAt := func(i, n int) {
+		ws = append(ws, model.Span{Start: max(chunk.Start, chunk.Start+i-windowPad), End: min(chunk.End, chunk.Start+i+n+windowPad)})
+	}
+	for _, k := range r.keys {
+		if k == "#" {
+			for i := 0; i < len(lower); i++ {
+				if lower[i] >= '0' && lower[i] <= '9' && (i == 0 || lower[i-1] < '0' || lower[i-1] > '9') {
+					addAt(i, 4)
+				}
+			}
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(lower[off:], k)
+			if i < 0 {
+				break
+			}
+			addAt(off+i, len(k))
+			off += i + len(k)
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
+	merged := ws[:0]
+	for _, w := range ws {
+		if n := len(merged); n > 0 && w.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, w.End)
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+// findIn appends the accepted matches of rule r inside window w of text.
+func (r *rule) findIn(c *ctx, text string, w model.Span, ri int, cands []match) []match {
+	sub := text[w.Start:w.End]
+	for _, loc := range r.re.FindAllStringSubmatchIndex(sub, -1) {
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += w.Start
+			}
+		}
+		m := newMatch(text, r.re, loc, ri)
+		if m.start >= m.end || !boundaryOK(text, m.start, m.end) {
+			continue
+		}
+		probe := *c
+		probe.before, probe.after = window(text, m.start, m.end)
+		probe.tense = Unknown
+		probe.refQOK, probe.sentRef = false, ""
+		if _, _, ok := r.norm(&probe, &m); !ok {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	return cands
+}
+
+// chunks returns the pieces of text the rules run over: the sentences,
+// with any text between or around them, so that every byte is covered.
+func chunks(text string, sents []model.Span) []model.Span {
+	var out []model.Span
+	pos := 0
+	for _, s := range sents {
+		if s.Start < pos || s.End > len(text) || s.End < s.Start {
+			continue
+		}
+		if s.Start > pos {
+			out = append(out, model.Span{Start: pos, End: s.Start})
+		}
+		out = append(out, s)
+		pos = s.End
+	}
+	if pos < len(text) {
+		out = append(out, model.Span{Start: pos, End: len(text)})
+	}
+	return out
+}
+
+// dedupe drops repeated candidates (same rule and span).
+func dedupe(cands []match) []match {
+	seen := map[[3]int]bool{}
+	out := cands[:0]
+	for _, m := range cands {
+		k := [3]int{m.rule, m.start, m.end}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// window returns up to 64 bytes of text before start and after end: the
+// context the normalisers look at.
+func window(text string, start, end int) (before, after string) {
+	return text[max(0, start-64):start], text[end:min(len(text), end+64)]
 }
 
 // newMatch builds a match from a submatch index list; a group named "t"
