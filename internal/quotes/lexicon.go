@@ -16,7 +16,7 @@ func set(words string) map[string]bool {
 var speechCues = set(`say says said saying tell tells told telling add adds added adding
 warn warns warned warning insist insists insisted insisting stress stresses stressed stressing
 claim claims claimed claiming deny denies denied denying announce announces announced announcing
-state states stated explain explains explained explaining note notes noted noting
+stated explain explains explained explaining note notes noted noting
 argue argues argued arguing write writes wrote writing tweet tweets tweeted tweeting
 report reports reported suggest suggests suggested suggesting acknowledge acknowledges
 acknowledged acknowledging admit admits admitted admitting assert asserts asserted asserting
@@ -71,7 +71,7 @@ var adjunctPreps = set(`in on at during after before while via through`)
 // told").
 var preCueWords = set(`has have had also later previously repeatedly would will once again
 then recently reportedly publicly privately earlier often frequently never already just
-has been is was were are did does do had not`)
+has been is was were are did does do had not now soon first quickly n’t n't cannot can could may might should must`)
 
 // npStop ends a noun phrase scanned backwards from a cue.
 var npStop = set(`that which who whom whose because while when if as but so than after before
@@ -170,7 +170,6 @@ only now earlier later last next every each all some many most no not one two th
 what who which where why how mr mr. according asked among despite during under over about
 amid against into through without within between`)
 
-// cueTrailers are words that may follow a trailing cue before the end of
-// the sentence ("..., he said on Monday.").
+// mediaWords head the names of news media that relay a quote.
 var mediaWords = set(`agency news television tv radio network newspaper channel website paper
 broadcaster outlet wire`)

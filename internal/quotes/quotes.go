@@ -374,7 +374,7 @@ func plausibleNP(ws []word) bool {
 // makeNP builds a speaker phrase from ws, trimming punctuation at both
 // ends.
 func makeNP(ws []word) *npRef {
-	for len(ws) > 0 && isPunct(ws[0].text) && !isPossessive(ws[0].text) {
+	for len(ws) > 0 && (isPunct(ws[0].text) && !isPossessive(ws[0].text) || len(ws) > 1 && leadingConj[ws[0].lower]) {
 		ws = ws[1:]
 	}
 	for len(ws) > 0 && isPunct(ws[len(ws)-1].text) {
@@ -386,6 +386,9 @@ func makeNP(ws []word) *npRef {
 	return &npRef{words: ws, span: model.Span{Start: ws[0].start, End: ws[len(ws)-1].end}}
 }
 
+// leadingConj are connectives dropped from the front of a speaker phrase.
+var leadingConj = set(`and but so or then yet also`)
+
 // subjectBefore reads the subject of the cue at ws[k] backwards: a
 // pronoun, a name with titles, a description, with an apposition ("Josh
 // Earnest, a White House spokesman,").
@@ -394,8 +397,15 @@ func (x *extractor) subjectBefore(ws []word, k int) *npRef {
 		return syn
 	}
 	e := k
-	for e > 0 && preCueWords[ws[e-1].lower] && isLowerWord(ws[e-1].text) {
+	for e > 0 && (preCueWords[ws[e-1].lower] || strings.HasSuffix(ws[e-1].lower, "ly") && !roleNouns[ws[e-1].lower]) && isLowerWord(ws[e-1].text) {
 		e--
+	}
+	if strings.HasSuffix(ws[k].lower, "ing") {
+		// a participle ("..., saying ...") reports the main clause's subject
+		if e == 0 || ws[e-1].text != "," {
+			return nil
+		}
+		return sentenceSubject(ws[:e-1])
 	}
 	if e == 0 {
 		return nil
@@ -451,6 +461,32 @@ func (x *extractor) subjectBefore(ws []word, k int) *npRef {
 	return makeNP(np)
 }
 
+// sentenceSubject returns the phrase that opens ws when it is a pronoun
+// or a name ("Kerry ..., saying ..." -> "Kerry").
+func sentenceSubject(ws []word) *npRef {
+	i := 0
+	for i < len(ws) && functionWords[ws[i].lower] && !subjectPronouns[ws[i].lower] && ws[i].lower != "the" {
+		i++
+	}
+	if i >= len(ws) {
+		return nil
+	}
+	if subjectPronouns[ws[i].lower] {
+		return makeNP(ws[i : i+1])
+	}
+	j := i
+	if ws[j].lower == "the" {
+		j++
+	}
+	for j < len(ws) && j-i < 8 && (isCap(ws[j].text) || isPossessive(ws[j].text) || roleNouns[ws[j].lower]) {
+		j++
+	}
+	if j == i || j > i && ws[j-1].lower == "the" {
+		return nil
+	}
+	return makeNP(ws[i:j])
+}
+
 // npStart scans a noun phrase backwards from ws[j] and returns its first
 // index (j+1 when ws[j] cannot end one).
 func npStart(ws []word, j int) int {
@@ -472,7 +508,7 @@ func npStart(ws []word, j int) int {
 			n++
 			continue
 		}
-		if isLowerWord(w.text) && npStop[w.lower] {
+		if npStop[w.lower] && (isLowerWord(w.text) || i == 0) {
 			break
 		}
 		if isLowerWord(w.text) && (speechCues[w.lower] || beliefCues[w.lower]) && i < j {
