@@ -1,0 +1,381 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	mrand "math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/nats-io/nats.go"
+
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/queue"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/postgres"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+)
+
+// requireServices says whether a missing service fails the test (CI sets
+// SITREP_REQUIRE_SERVICES=1) instead of skipping it.
+func requireServices() bool { return os.Getenv("SITREP_REQUIRE_SERVICES") == "1" }
+
+// servicesOrSkip returns the URLs of the NATS server ($SITREP_NATS_URL or
+// nats://127.0.0.1:4222, JetStream enabled) and the PostgreSQL test
+// database ($SITREP_POSTGRES_DSN or database "test" on 127.0.0.1:5432 as
+// $PGUSER, default "postgres"), skipping the test when either is down.
+func servicesOrSkip(t testing.TB) (natsURL, dsn string) {
+	t.Helper()
+	miss := func(what string, err error) {
+		t.Helper()
+		if requireServices() {
+			t.Fatalf("%s unreachable and SITREP_REQUIRE_SERVICES=1: %v", what, err)
+		}
+		t.Skipf("%s unreachable (start it with .ci/run): %v", what, err)
+	}
+	natsURL = os.Getenv("SITREP_NATS_URL")
+	if natsURL == "" {
+		natsURL = "nats://127.0.0.1:4222"
+	}
+	nc, err := nats.Connect(natsURL, nats.Timeout(3*time.Second))
+	if err != nil {
+		miss("NATS at "+natsURL, err)
+	}
+	nc.Close()
+	dsn = os.Getenv("SITREP_POSTGRES_DSN")
+	if dsn == "" {
+		user := os.Getenv("PGUSER")
+		if user == "" {
+			user = "postgres"
+		}
+		dsn = "postgres://" + user + "@127.0.0.1:5432/test?sslmode=disable&connect_timeout=3"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		miss("PostgreSQL at "+dsn, err)
+	}
+	conn.Close(ctx)
+	return natsURL, dsn
+}
+
+// scaleNames are unique stream, subject and schema names for one test;
+// their stream and schema are deleted when the test ends.
+type scaleNames struct {
+	stream, subject, schema string
+}
+
+func newScaleNames(t testing.TB, natsURL, dsn string) scaleNames {
+	t.Helper()
+	b := make([]byte, 6)
+	rand.Read(b)
+	id := hex.EncodeToString(b)
+	n := scaleNames{stream: "SITREP_TEST_" + id, subject: "sitrep.test." + id, schema: "sitrep_test_" + id}
+	t.Cleanup(func() {
+		ctx := context.Background()
+		if q, err := queue.Open(ctx, queue.Config{URL: natsURL, Stream: n.stream, Subject: n.subject}); err == nil {
+			if err := q.Delete(ctx); err != nil {
+				t.Errorf("delete stream: %v", err)
+			}
+			q.Close()
+		}
+		if err := postgres.DropSchema(ctx, dsn, n.schema); err != nil {
+			t.Errorf("drop schema: %v", err)
+		}
+	})
+	return n
+}
+
+// queueArgs are the flags naming the test's queue.
+func (n scaleNames) queueArgs(natsURL string) []string {
+	return []string{"--nats", natsURL, "--stream", n.stream, "--subject", n.subject}
+}
+
+// workerCorpus writes n news-like articles of our own making under dir:
+// .txt files in subdirectories, plus a JSONL feed of every tenth article.
+// Names, places, numbers and dates vary so that every text differs; with
+// dups > 0 the last dups inputs repeat earlier texts under other names
+// (distinct content is then n - dups). One empty file is added, which
+// every run rejects.
+func workerCorpus(t testing.TB, dir string, n, dups int) {
+	t.Helper()
+	rng := mrand.New(mrand.NewPCG(7, 11))
+	people := []string{"Amira Haddad", "Jonas Berg", "Lucia Ferraro", "Tomasz Nowak", "Keiko Tanaka", "Samuel Okafor", "Ines Duarte", "Pavel Horak"}
+	roles := []string{"the foreign minister", "the army spokesman", "a senior diplomat", "the opposition leader", "the trade envoy", "the interior minister"}
+	countries := []string{"Norland", "Castavia", "Meridia", "Ostrava", "Kelvaria", "Solaris"}
+	places := []string{"the northern border", "the capital", "the port of Veln", "the Arrow valley", "the river crossing at Duma"}
+	verbs := []string{"met", "criticised", "threatened", "praised", "accused", "welcomed"}
+	months := []string{"January", "March", "April", "June", "September", "November"}
+	var texts []string
+	var jsonl bytes.Buffer
+	for i := range n {
+		var text string
+		if i >= n-dups {
+			text = texts[rng.IntN(len(texts))]
+		} else {
+			var b strings.Builder
+			a, c := countries[rng.IntN(len(countries))], countries[rng.IntN(len(countries))]
+			fmt.Fprintf(&b, "%s and %s trade blame over clash number %d\n\n", a, c, i)
+			for p := range 2 + rng.IntN(4) {
+				who := people[rng.IntN(len(people))]
+				fmt.Fprintf(&b, "%s, %s of %s, %s officials from %s on %d %s 2024 near %s. ",
+					who, roles[rng.IntN(len(roles))], a, verbs[rng.IntN(len(verbs))], c, 1+rng.IntN(28), months[rng.IntN(len(months))], places[rng.IntN(len(places))])
+				fmt.Fprintf(&b, "\"We will not accept %d more days of this,\" %s said on Tuesday. ", 2+rng.IntN(90), who)
+				fmt.Fprintf(&b, "About %d people were reported displaced in paragraph %d of report %d, according to the Red Cross.\n\n", 10+rng.IntN(5000), p, i)
+			}
+			text = b.String()
+			texts = append(texts, text)
+		}
+		if i%10 == 9 {
+			rec, _ := json.Marshal(map[string]string{"text": text, "outlet": "Wire " + strconv.Itoa(i%3), "published": "2024-05-01"})
+			jsonl.Write(rec)
+			jsonl.WriteByte('\n')
+			continue
+		}
+		sub := filepath.Join(dir, fmt.Sprintf("part%02d", i/400))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("a%05d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "feed.jsonl"), jsonl.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// workerLine matches a worker's summary line.
+var workerLine = regexp.MustCompile(`worker: messages (\d+) \(redelivered (\d+)\), stored (\d+), duplicate (\d+), rejected (\d+), retried (\d+), terminated (\d+)`)
+
+// workerSummary parses a finished worker's summary line into messages,
+// redelivered, stored, duplicate, rejected, retried and terminated.
+func workerSummary(t *testing.T, out string) [7]int {
+	t.Helper()
+	m := workerLine.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no summary line in worker output %q", out)
+	}
+	var n [7]int
+	for i := range n {
+		n[i], _ = strconv.Atoi(m[i+1])
+	}
+	return n
+}
+
+// startWorker starts `sitrep worker` with its output in buffers.
+func startWorker(t *testing.T, bin string, args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"worker"}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return cmd, &stdout, &stderr
+}
+
+// waitExit waits for cmd until deadline and fails the test if it does not
+// exit, or exits with an error.
+func waitExit(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, deadline time.Time) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("worker: %v\n%s", err, stderr)
+		}
+	case <-time.After(time.Until(deadline)):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("worker still running at the deadline\n%s", stderr)
+	}
+}
+
+// loadArticles reads every article of st by ID.
+func loadArticles(t *testing.T, st store.Store) (map[string]*model.Article, []string) {
+	t.Helper()
+	ctx := context.Background()
+	ids, err := st.ArticleIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := make(map[string]*model.Article, len(ids))
+	for _, id := range ids {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts[id] = a
+	}
+	return arts, ids
+}
+
+// articleDiff names the fields of model.Article in which got differs from
+// want; nil and empty slices are equal.
+func articleDiff(want, got *model.Article) []string {
+	var out []string
+	wv, gv := reflect.ValueOf(want).Elem(), reflect.ValueOf(got).Elem()
+	for i := range wv.NumField() {
+		w, g := wv.Field(i), gv.Field(i)
+		if w.Kind() == reflect.Slice && w.Len() == 0 && g.Len() == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(w.Interface(), g.Interface()) {
+			out = append(out, wv.Type().Field(i).Name)
+		}
+	}
+	return out
+}
+
+// TestWorkerKilled is the scale-out fault test: 2,000 inputs are enqueued,
+// two workers process them into PostgreSQL, one is killed with SIGKILL in
+// the middle of its work and a new one started. Afterwards every distinct
+// article is stored exactly once and equals, field by field (text,
+// metadata, segmentation, annotations), what a single-process SQLite
+// ingest of the same input stores.
+func TestWorkerKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs workers")
+	}
+	natsURL, dsn := servicesOrSkip(t)
+	start := time.Now()
+	bin := buildBinary(t)
+	const inputs, dups = 2000, 20
+	dir := t.TempDir()
+	workerCorpus(t, dir, inputs, dups)
+
+	// The reference: one process, SQLite.
+	db := filepath.Join(t.TempDir(), "ref.db")
+	out, errOut, code := runBin(t, bin, "ingest", dir, "--db", db, "--quiet")
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errOut)
+	}
+	ref, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := loadArticles(t, ref)
+	ref.Close()
+	if len(want) != inputs-dups {
+		t.Fatalf("reference ingest stored %d articles, want %d: %s", len(want), inputs-dups, out)
+	}
+	t.Logf("reference: %s(%s)", out, time.Since(start).Round(time.Millisecond))
+
+	names := newScaleNames(t, natsURL, dsn)
+	qargs := names.queueArgs(natsURL)
+	out, errOut, code = runBin(t, bin, append([]string{"enqueue", dir}, qargs...)...)
+	// Inputs with equal content but other paths or metadata are distinct
+	// messages; the store drops their copies.
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("enqueued %d ", inputs)) || !strings.Contains(out, "rejected 1 ") {
+		t.Fatalf("enqueue exit %d: %s%s", code, out, errOut)
+	}
+	wargs := append(qargs, "--postgres", dsn, "--schema", names.schema, "--batch", "16", "--workers", "1",
+		"--ack-wait", "3s", "--exit-when-empty")
+
+	st, err := postgres.Open(context.Background(), dsn, postgres.WithSchema(names.schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	victim, _, victimErr := startWorker(t, bin, wargs...)
+	other, otherOut, otherErr := startWorker(t, bin, wargs...)
+	deadline := time.Now().Add(75 * time.Second)
+	for {
+		s, err := st.Stats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Articles >= 400 {
+			break
+		}
+		if time.Now().After(deadline) || victim.ProcessState != nil {
+			t.Fatalf("workers stored %d articles before the deadline\n%s", s.Articles, victimErr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := victim.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	victim.Wait()
+	killedAt, _ := st.Stats(context.Background())
+	fresh, freshOut, freshErr := startWorker(t, bin, wargs...)
+	waitExit(t, other, otherErr, deadline)
+	waitExit(t, fresh, freshErr, deadline)
+	a, b := workerSummary(t, otherOut.String()), workerSummary(t, freshOut.String())
+	t.Logf("killed one worker at %d stored articles; survivors: %s| %s", killedAt.Articles, otherOut, freshOut)
+
+	// The killed worker's batch in hand came back to the others.
+	if a[1]+b[1] == 0 {
+		t.Errorf("no message was delivered twice: the worker was not killed in the middle of a batch")
+	}
+	if a[4]+b[4] != 0 || a[5]+b[5] != 0 || a[6]+b[6] != 0 {
+		t.Errorf("survivors rejected %d, retried %d, terminated %d messages; want none", a[4]+b[4], a[5]+b[5], a[6]+b[6])
+	}
+
+	got, ids := loadArticles(t, st)
+	if len(ids) != len(want) || len(got) != len(ids) {
+		t.Errorf("PostgreSQL holds %d articles (%d distinct IDs), want %d", len(ids), len(got), len(want))
+	}
+	if stats, err := st.Stats(context.Background()); err != nil || stats.Articles != len(want) {
+		t.Errorf("Stats = %+v, %v; want %d articles", stats, err, len(want))
+	}
+	differ := 0
+	var sentences, tokens, timexes, quotes int
+	for id, w := range want {
+		g, ok := got[id]
+		if !ok {
+			t.Errorf("article %s (%s) missing", id, w.SourcePath)
+			continue
+		}
+		sentences += len(g.Sentences)
+		tokens += len(g.Tokens)
+		timexes += len(g.Timexes)
+		quotes += len(g.Quotes)
+		if d := articleDiff(w, g); len(d) > 0 {
+			if differ++; differ <= 5 {
+				t.Errorf("article %s (%s) differs from the single-process run in %v", id, w.SourcePath, d)
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d articles differ from the single-process run", differ)
+	}
+	// The comparison is not vacuous: the annotation stages found things.
+	if sentences == 0 || tokens == 0 || timexes == 0 || quotes == 0 {
+		t.Errorf("stored %d sentences, %d tokens, %d time expressions, %d quotes; want some of each", sentences, tokens, timexes, quotes)
+	}
+	q, err := queue.Open(context.Background(), queue.Config{URL: natsURL, Stream: names.stream, Subject: names.subject})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if n, err := q.Messages(context.Background()); err != nil || n != 0 {
+		t.Errorf("%d messages left in the stream (%v), want 0", n, err)
+	}
+	t.Logf("%d articles, %d sentences, %d tokens, %d time expressions, %d quotes; %s in all",
+		len(got), sentences, tokens, timexes, quotes, time.Since(start).Round(time.Millisecond))
+}
