@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -224,10 +225,9 @@ func englishFunctionWords(text string) (words, hits int) {
 func normDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
-		for i, r := range s[:10] {
-			if i != 4 && i != 7 && (r < '0' || r > '9') {
-				return "", false
-			}
+		// A real calendar day only: "2014-13-45" must not become Published.
+		if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+			return "", false
 		}
 		return s[:10], true
 	}
