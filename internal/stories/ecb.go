@@ -31,12 +31,12 @@ type ECBDoc struct {
 // ECBResult is the B-cubed score of a clustering of ECB+ documents.
 type ECBResult struct {
 	Docs           int     `json:"docs"`
+	TopicF1        float64 `json:"topic_b3_f1"`
+	EventF1        float64 `json:"event_b3_f1"`
 	TopicPrecision float64 `json:"topic_b3_precision"`
 	TopicRecall    float64 `json:"topic_b3_recall"`
-	TopicF1        float64 `json:"topic_b3_f1"`
 	EventPrecision float64 `json:"event_b3_precision"`
 	EventRecall    float64 `json:"event_b3_recall"`
-	EventF1        float64 `json:"event_b3_f1"`
 	Storylines     int     `json:"storylines"`
 	EventClusters  int     `json:"event_clusters"`
 	GoldTopics     int     `json:"gold_topics"`

@@ -13,7 +13,7 @@ import (
 // weight (Options.NameBoost, Options.ActorBoost).
 const (
 	kindWord  = 'w' // a lower-cased, stemmed content word
-	kindName  = 'n' // a run of capitalised words (a name), lower-cased
+	kindName  = 'n' // a run of capitalised words (a multi-word name), lower-cased
 	kindActor = 'a' // an actor code or a person from the actor stage
 )
 
@@ -118,32 +118,40 @@ func stem(w string) string {
 }
 
 // termCounts returns the article's terms (kind-prefixed keys) with their
-// counts. Content words are lower-cased and stemmed; a run of capitalised
-// words not opening a sentence (or a capitalised word seen mid-sentence
-// elsewhere in the article) is a name, kept whole as one term and also
-// word by word; actor codes and person names of a.Mentions are actor terms.
-func termCounts(a *model.Article, ws []word) map[string]int {
-	counts := map[string]int{}
-	// Words written with a capital in mid-sentence are names wherever
-	// they occur, also at the start of a sentence.
+// counts, and which of them are names. Content words are lower-cased and
+// stemmed; a capitalised word is a name when it is written with a capital
+// in mid-sentence somewhere in the article, or opens a sentence and never
+// appears in lower case. A single name word shares its key with the
+// lower-case word (so that articles agree on keys whatever their casing);
+// a run of name words is also kept whole as one name term. Actor codes and
+// person names of a.Mentions are actor terms.
+func termCounts(a *model.Article, ws []word) (counts map[string]int, names map[string]bool) {
+	counts = map[string]int{}
+	names = map[string]bool{}
 	midCap := map[string]bool{}
+	lower := map[string]bool{}
 	for _, w := range ws {
 		if w.capital && !w.sentStart {
 			midCap[w.lower] = true
+		}
+		if !w.capital {
+			lower[w.lower] = true
 		}
 	}
 	isName := func(w word) bool {
 		if !w.capital || stopword(w.lower) || isNumber(w.lower) {
 			return false
 		}
-		return !w.sentStart || midCap[w.lower]
+		return !w.sentStart || midCap[w.lower] || !lower[w.lower]
 	}
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if isName(w) {
 			j := i
 			for j < len(ws) && j-i < 4 && isName(ws[j]) && (j == i || !ws[j].sentStart) {
-				counts[string(kindName)+":"+stem(ws[j].lower)]++
+				k := string(kindWord) + ":" + stem(ws[j].lower)
+				counts[k]++
+				names[k] = true
 				j++
 			}
 			if j-i > 1 {
@@ -157,6 +165,7 @@ func termCounts(a *model.Article, ws []word) map[string]int {
 					b.WriteString(ws[k].lower)
 				}
 				counts[b.String()]++
+				names[b.String()] = true
 			}
 			i = j - 1
 			continue
@@ -174,7 +183,7 @@ func termCounts(a *model.Article, ws []word) map[string]int {
 			counts[string(kindActor)+":"+strings.ToLower(m.Person)]++
 		}
 	}
-	return counts
+	return counts, names
 }
 
 // stopword reports whether a lower-cased word carries no story: function

@@ -69,10 +69,10 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		TopTerms:           40,
-		QueryTerms:         12,
+		QueryTerms:         20,
 		PostingsCap:        48,
 		Candidates:         40,
-		CentroidTerms:      120,
+		CentroidTerms:      60,
 		EventThreshold:     0.14,
 		StorylineThreshold: 0.08,
 		EventMerge:         0.25,
@@ -276,9 +276,9 @@ func (x *Index) Place(a *model.Article) Placement {
 		return p
 	}
 	ws := words(a)
-	counts := termCounts(a, ws)
+	counts, names := termCounts(a, ws)
 	rec := articleRec{ID: id, Day: dayOf(a.Published), Sig: signature(ws), DupOf: -1, Event: -1}
-	rec.Vec, rec.Theme = x.vectorize(counts)
+	rec.Vec, rec.Theme = x.vectorize(counts, names)
 	idx := int32(len(x.arts))
 
 	p := Placement{Article: id}
@@ -318,8 +318,6 @@ func (x *Index) Place(a *model.Article) Placement {
 	return p
 }
 
-var mutualMerge = true
-
 // consolidate merges event cluster e with the most similar other event
 // cluster, and its storyline with the most similar other storyline, when
 // their centroids are similar enough and their dates close enough.
@@ -333,7 +331,7 @@ func (x *Index) consolidate(e int32) {
 		s := x.events[e].Parent
 		// Only mutual best matches merge: a storyline whose centroid has
 		// gone generic would otherwise swallow its neighbours one by one.
-		if o := x.similar(x.lines, x.linePost, s, x.opts.StorylineMerge, x.opts.StorylineDays); o >= 0 && (!mutualMerge || x.similar(x.lines, x.linePost, o, x.opts.StorylineMerge, x.opts.StorylineDays) == s) {
+		if o := x.similar(x.lines, x.linePost, s, x.opts.StorylineMerge, x.opts.StorylineDays); o >= 0 && (x.similar(x.lines, x.linePost, o, x.opts.StorylineMerge, x.opts.StorylineDays) == s) {
 			x.mergeLines(s, o)
 		}
 	}
@@ -455,6 +453,11 @@ func (x *Index) add(idx int32) {
 			v = rec.Theme
 		}
 		c.Articles = append(c.Articles, idx)
+		if rec.DupOf >= 0 {
+			// A copy counts once, with its original: its date is a
+			// republication date and its words are the original's.
+			continue
+		}
 		if rec.Day != noDay {
 			if c.First == noDay || rec.Day < c.First {
 				c.First = rec.Day
@@ -592,7 +595,7 @@ func withinDays(day, first, last int32, days int) bool {
 // vectorize turns term counts into the article's unit TF-IDF event and
 // theme vectors of their TopTerms best terms, counting the article in the
 // document frequencies.
-func (x *Index) vectorize(counts map[string]int) (event, theme vec) {
+func (x *Index) vectorize(counts map[string]int, names map[string]bool) (event, theme vec) {
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
@@ -613,10 +616,10 @@ func (x *Index) vectorize(counts map[string]int) (event, theme vec) {
 		idf := x.idf(t)
 		w := (1 + math.Log(float64(counts[k]))) * idf
 		we, wt := w, w
-		switch k[0] {
-		case kindName:
+		switch {
+		case names[k]:
 			we, wt = w*x.opts.NameBoost, w*x.opts.ThemeNameBoost
-		case kindActor:
+		case k[0] == kindActor:
 			we, wt = w*x.opts.ActorBoost, w*x.opts.ActorBoost
 		}
 		ev = append(ev, tw{t, we * idf, we})
