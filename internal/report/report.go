@@ -66,6 +66,19 @@ func Write(ctx context.Context, st store.Store, w io.Writer, sum *pipeline.Summa
 		}
 	}
 
+	byID := make(map[string]*model.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	if err := writeStories(ctx, st, p, byID); err != nil {
+		return err
+	}
+	if err := writeEvents(ctx, st, p, arts); err != nil {
+		return err
+	}
+	writeQuotes(p, arts)
+	writeActors(p, arts)
+
 	p.line("")
 	p.line("COVERAGE, BY DATE")
 	p.line("-----------------")
