@@ -365,7 +365,7 @@ var (
 	futureCues = map[string]bool{
 		"will": true, "'ll": true, "shall": true, "wo": true, "would": true, "scheduled": true, "expected": true,
 		"expects": true, "plans": true, "due": true, "going": true, "planning": true, "intends": true, "hopes": true,
-		"tomorrow": true, "next": true, "upcoming": true, "plan": true, "planned": true, "intend": true,
+		"tomorrow": true, "next": true, "upcoming": true, "intend": true,
 		"intended": true, "expect": true, "hope": true, "could": true, "may": true, "might": true, "can": true,
 		"soon": true, "must": true, "should": true,
 	}
@@ -423,6 +423,8 @@ func cueTense(ws []string, i int) Tense {
 			return Past // "may have met", "would have voted"
 		}
 		return Future
+	case (w == "set" || w == "due") && i+1 < len(ws) && ws[i+1] == "to":
+		return Future // "set to resume Monday"
 	case pastCues[w]:
 		return Past
 	case w == "is" || w == "are" || w == "am":
