@@ -74,7 +74,7 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 				case "obj", "obl", "nsubj", "xcomp", "iobj":
 					continue // the governing verb's event covers the noun
 				}
-			} else if r == "xcomp" {
+			} else if r == "xcomp" || (r == "advcl" && x.hasMarkTo(t)) {
 				continue // "refused to cooperate", "agreed to meet"
 			}
 		}
@@ -165,7 +165,7 @@ func (x *articleIndex) satisfies(s model.Sentence, t int, p *Pattern) (int, bool
 	}
 	if len(p.Xcomp) > 0 {
 		ok := false
-		for _, k := range x.childrenRel(t, "xcomp") {
+		for _, k := range x.complements(t) {
 			if p.Xcomp[0] == "*" || x.anyWord(k, p.Xcomp) {
 				ok = true
 			}
@@ -306,7 +306,11 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 	if h < 0 {
 		return nil
 	}
-	switch x.rel(t) {
+	r := x.rel(t)
+	if r == "advcl" && x.hasMarkTo(t) {
+		r = "xcomp" // "pressed Iran to join" parsed as a purpose clause
+	}
+	switch r {
 	case "xcomp":
 		if objectControl[x.lemma(h)] {
 			if objs := x.childrenRel(h, "obj", "iobj"); len(objs) > 0 {
@@ -509,7 +513,7 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 	}
 	// The complement's arguments: "pledged to support Iraq", "agreed to
 	// meet X".
-	for _, k := range x.childrenRel(t, "xcomp") {
+	for _, k := range x.complements(t) {
 		q := &Pattern{Target: defaultVerbTargets}
 		if got := try(x.targetArgs(k, q, -1)); got != nil {
 			return got
@@ -666,6 +670,18 @@ func (x *articleIndex) modality(t int, noun bool) string {
 		}
 	}
 	return mod
+}
+
+// complements returns t's infinitival complements: xcomp children and
+// "to" clauses parsed as advcl.
+func (x *articleIndex) complements(t int) []int {
+	var out []int
+	for _, k := range x.kids[t] {
+		if r := x.rel(k); r == "xcomp" || (r == "advcl" && x.hasMarkTo(k)) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (x *articleIndex) hasMarkTo(v int) bool {
