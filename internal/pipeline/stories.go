@@ -49,6 +49,7 @@ type storyKeeper struct {
 	// originals feed corroboration.
 	reports   map[string][]reportInfo
 	seen      map[string]bool
+	placed    int
 	links     []model.DuplicateLink
 	dirty     bool
 	lastFlush time.Time
@@ -109,6 +110,7 @@ func (k *storyKeeper) place(a *model.Article) {
 		return
 	}
 	k.dirty = true
+	k.placed++
 	if p.DuplicateOf != "" {
 		k.links = append(k.links, model.DuplicateLink{Article: a.ID, Original: p.DuplicateOf, Similarity: p.Similarity})
 	}
@@ -279,4 +281,18 @@ func (k *storyKeeper) hash(s model.Story) uint64 {
 		h.WriteByte(1)
 	}
 	return h.Sum64()
+}
+
+// UpdateStories places every stored article that the stored story index
+// lacks, in ingest order, and stores the resulting stories, copy links,
+// merged events and index state. Ingest does this as it goes; UpdateStories
+// is for stores filled by other means (workers that run with NoStories, so
+// that one process alone does the cross-article work). Only one
+// UpdateStories or Ingest may write stories to a store at a time.
+func UpdateStories(ctx context.Context, st store.Store) (placed int, err error) {
+	k, err := newStoryKeeper(ctx, st)
+	if err != nil {
+		return 0, err
+	}
+	return k.placed, k.flush(ctx, true)
 }

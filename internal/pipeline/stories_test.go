@@ -112,3 +112,27 @@ func TestStoriesAfterInterruptedRun(t *testing.T) {
 		t.Errorf("event clusters %v, storylines %v: want both articles placed", ev, sl)
 	}
 }
+
+func TestUpdateStories(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	write(t, filepath.Join(in, "a.txt"), []byte(goodArticle))
+	write(t, filepath.Join(in, "b.txt"), []byte(strings.Replace(goodArticle, "third round", "fourth round", 1)))
+	db := filepath.Join(dir, "s.db")
+	ingestWith(t, db, []string{in}, Options{Workers: 2, NoStories: true})
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := UpdateStories(context.Background(), st); err != nil || n != 2 {
+		t.Errorf("UpdateStories placed %d (%v), want 2", n, err)
+	}
+	if n, err := UpdateStories(context.Background(), st); err != nil || n != 0 {
+		t.Errorf("second UpdateStories placed %d (%v), want 0", n, err)
+	}
+	st.Close()
+	ev, sl, _ := storiesByArticle(t, db)
+	if len(ev) != 2 || len(sl) != 2 {
+		t.Errorf("event clusters %v, storylines %v", ev, sl)
+	}
+}
