@@ -166,6 +166,9 @@ func FirstDay(value string) (string, bool) {
 		// Monday of ISO week w: January 4 is always in week 1.
 		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
 		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		if strings.HasSuffix(rest, "-WE") {
+			mon = mon.AddDate(0, 0, 5) // the weekend starts on Saturday
+		}
 		return fmtDay(mon), true
 	case len(rest) == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
 		return fmt.Sprintf("%s-%02d-01", fmtYear(y), 3*int(rest[2]-'1')+1), true

@@ -63,6 +63,8 @@ var ruleKeys = map[string][]string{
 	"clock":      {"a.m.", "p.m.", "am", "pm", "o'clock"},
 	"noon":       {"noon", "midnight", "midday"},
 	"holiday":    {"christmas", "new year", "thanksgiving", "independence", "valentine", "halloween"},
+	"spelled":    {"nineteen", "two thousand"},
+	"weekend":    {"weekend"},
 	"ref":        {"now", "current", "present", "recent", "lately", "formerly", "past", "future", "coming", "these days"},
 }
 
@@ -762,6 +764,39 @@ func init() {
 			return "DURATION", "PXD", true
 		}
 		return "DATE", "PAST_REF", true
+	})
+	// Years read aloud in broadcast transcripts: "nineteen ninety-six",
+	// "January nineteen ninety-seven", "the year two thousand".
+	add("spelled", `\b(?:(`+monFull+`)\s+)?(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)))\b`, func(c *ctx, m *match) (string, string, bool) {
+		y := 2000
+		if !m.has(4) {
+			y = 1900 + numWords[m.g[2]]
+			if m.has(3) {
+				y += numWords[m.g[3]]
+			}
+		}
+		if m.has(1) {
+			t, _ := date(y, monthOf(m.g[1]), 1)
+			return "DATE", fmtMonth(t), true
+		}
+		return "DATE", fmtYear(y), true
+	})
+	// "the weekend": the last one in past-tense reporting, else the next.
+	add("weekend", `\b(?i:the\s+weekend)\b`, func(c *ctx, m *match) (string, string, bool) {
+		if !c.a.ok {
+			return "DATE", "XXXX-WXX-WE", true
+		}
+		a := c.a.t
+		wd := a.Weekday()
+		ref := a
+		switch {
+		case wd == time.Saturday || wd == time.Sunday:
+		case c.tense == Future:
+		default:
+			ref = a.AddDate(0, 0, -7)
+		}
+		y, w := ref.ISOWeek()
+		return "DATE", fmt.Sprintf("%04d-W%02d-WE", y, w), true
 	})
 	// Seasons: "the summer", "summer" alone are left out (too vague);
 	// "last fall" and "this summer" are handled by relunit.

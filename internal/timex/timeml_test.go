@@ -58,10 +58,12 @@ func TestTBAQ(t *testing.T) {
 	if s.Files != 256 {
 		t.Errorf("read %d files, want 256", s.Files)
 	}
-	if s.DetectF1 < 0.0 {
+	// Floors at or just below the measured figures (detect F1 0.9226,
+	// value F1 0.7788); the bars are 0.85 and 0.75.
+	if s.DetectF1 < 0.92 {
 		t.Errorf("detect F1 %.4f below floor", s.DetectF1)
 	}
-	if s.ValueF1 < 0.0 {
+	if s.ValueF1 < 0.77 {
 		t.Errorf("value F1 %.4f below floor", s.ValueF1)
 	}
 }

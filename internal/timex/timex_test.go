@@ -54,6 +54,8 @@ func TestRules(t *testing.T) {
 		// Quarters and the periods compared with them.
 		{"quarter", "Profit doubled in the first quarter.", "the first quarter", "DATE", "2015-Q1", "year"},
 		{"quarter hyphen", "Second-quarter sales slipped.", "Second-quarter", "DATE", "2015-Q2", "year"},
+		{"spelled year", "It began in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", "year"},
+		{"weekend past", "Protesters gathered over the weekend.", "the weekend", "DATE", "2015-W23-WE", "week"},
 		// Durations, sets and references.
 		{"duration", "The siege lasted three months.", "three months", "DURATION", "P3M", ""},
 		{"past two weeks", "Aid convoys have been blocked for the past two weeks.", "the past two weeks", "DURATION", "P2W", ""},
@@ -123,7 +125,7 @@ func TestNoAnchor(t *testing.T) {
 func TestFirstDay(t *testing.T) {
 	for v, want := range map[string]string{
 		"2014-09-15": "2014-09-15", "2014-09-15TNI": "2014-09-15", "2014-W38": "2014-09-15",
-		"2015-W01": "2014-12-29", "2014-09": "2014-09-01", "2014-Q3": "2014-07-01", "2014-H2": "2014-07-01",
+		"2015-W01": "2014-12-29", "2015-W23-WE": "2015-06-06", "2014-09": "2014-09-01", "2014-Q3": "2014-07-01", "2014-H2": "2014-07-01",
 		"2014-SU": "2014-06-01", "2014": "2014-01-01", "199X": "1990-01-01",
 		"PRESENT_REF": "", "P3D": "", "XXXX-XX-XX": "", "2014-02-30": "",
 	} {
