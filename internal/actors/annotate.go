@@ -16,6 +16,8 @@ import (
 type Resolver struct {
 	kb    *KB
 	dicts []*Dict
+	// ner recognises names outside the base; nil means the rules alone.
+	ner *NERModel
 	// states holds the state codes of the base (for splitting dictionary
 	// codes such as "IRNGOV").
 	states map[string]bool
@@ -25,7 +27,7 @@ type Resolver struct {
 // length the base wins over dictionaries, and earlier dictionaries over
 // later ones; a longer match always wins.
 func NewResolver(kb *KB, dicts ...*Dict) *Resolver {
-	r := &Resolver{kb: kb, dicts: dicts, states: map[string]bool{}}
+	r := &Resolver{kb: kb, dicts: dicts, ner: kb.ner, states: map[string]bool{}}
 	for _, names := range kb.gaz.names {
 		for _, n := range names {
 			if n.t.place && len(n.t.code) == 3 {
@@ -73,6 +75,7 @@ type ment struct {
 	orgRef       int // organisation a person works for ("a spokesman for the group"), -1
 	entity       int
 	id           int // creation order, to remap indexes after sorting
+	nameEnd      int // for "the Obama administration": where the name of the person ends
 }
 
 // sspan is a matched sector phrase.
@@ -103,8 +106,16 @@ type art struct {
 // panics.
 func (r *Resolver) Annotate(a *model.Article) {
 	a.Mentions = nil
+	if st := r.annotate(a); st != nil {
+		st.emit()
+	}
+}
+
+// annotate runs every step but the output and returns the working state,
+// or nil when the article has no tokens to annotate.
+func (r *Resolver) annotate(a *model.Article) *art {
 	if a.Text == "" {
-		return
+		return nil
 	}
 	if len(a.Sentences) == 0 {
 		segment.Segment(a, segment.Options{})
@@ -112,7 +123,7 @@ func (r *Resolver) Annotate(a *model.Article) {
 	st := &art{r: r, a: a, date: normPublished(a.Published), capsSeen: map[string]bool{}}
 	st.buildTokens()
 	if len(st.toks) == 0 {
-		return
+		return nil
 	}
 	st.covered = make([]int8, len(st.toks))
 	bounds := st.sentenceBounds()
@@ -121,13 +132,16 @@ func (r *Resolver) Annotate(a *model.Article) {
 		st.matchSectors(b[0], b[1])
 		st.recogniseNames(b[0], b[1])
 	}
+	if r.ner != nil {
+		st.applyModel(r.ner, bounds)
+	}
 	slices.SortFunc(st.ments, func(x, y ment) int { return x.s - y.s })
 	for _, b := range bounds {
 		st.compose(b[0], b[1])
 	}
 	st.sortMentions()
 	st.resolve()
-	st.emit()
+	return st
 }
 
 // sortMentions puts the mentions in text order (a description before the
@@ -305,6 +319,7 @@ func (st *art) matchGazetteer(s, e int) {
 func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 	n := len(gn.toks)
 	anyCap := false
+	lowerOK := st.lowerPlace(gn, i)
 	for k, w := range gn.toks {
 		t := st.toks[i+k]
 		switch gn.cases[k] {
@@ -314,7 +329,7 @@ func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 			}
 			anyCap = true
 		case caseCap:
-			if !t.cap {
+			if !t.cap && !lowerOK {
 				return false
 			}
 			anyCap = true
@@ -361,10 +376,89 @@ func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 			}
 		}
 	}
-	if t.ambiguous && first.first && next >= 0 && st.toks[next].cap && !st.isGazStart(next) {
+	if t.ambiguous && first.first && (next >= 0 && st.toks[next].cap && !st.isGazStart(next) || !st.capsSeen[first.lower]) {
+		return false
+	}
+	if t.place || t.demonym {
+		// A place inside a longer capitalised name is part of that name
+		// ("Greater New Orleans Fair Housing Action Center", "Iran Air",
+		// "Israeli Defense Forces"); the name takes the country.
+		if next >= 0 && st.nameWord(next) {
+			return false
+		}
+		if t.place && prev >= 0 && !st.toks[prev].first && st.nameWord(prev) {
+			return false
+		}
+	}
+	return true
+}
+
+// leadingCountry returns the state code of a place name or demonym that
+// opens the recognised name [s,e) ("Iranian Embassy" → IRN), or "".
+func (st *art) leadingCountry(s, e int) string {
+	g := st.r.kb.gaz
+	buf := make([]byte, 0, 32)
+	for n := min(e-s-1, g.maxLen); n >= 1; n-- {
+		for _, gn := range st.lookup(g, s, n, buf) {
+			if (gn.t.place || gn.t.demonym) && len(gn.t.code) == 3 && st.toks[s].cap {
+				return gn.t.code
+			}
+		}
+	}
+	return ""
+}
+
+// lowerPlace reports whether a place name may match text written all in
+// lower case, as informal text writes "mexico" or "san francisco": only
+// unambiguous state and city names that are neither given names nor
+// English words, and only when every token is in lower case.
+func (st *art) lowerPlace(gn gazName, i int) bool {
+	if !gn.t.place || gn.t.ambiguous || gn.t.demonym || gn.t.dated != nil {
+		return false
+	}
+	for k := range gn.toks {
+		t := st.toks[i+k]
+		if t.cap || !t.alpha && t.text != "-" && t.text != "." {
+			return false
+		}
+	}
+	key := st.toks[i].lower
+	if len(gn.toks) == 1 && (len(key) < 5 || st.r.kb.given[key] || lowerStop[key] || functionWords[key]) {
 		return false
 	}
 	return true
+}
+
+// nameWord reports whether token i is a capitalised word that is not a
+// function word, a title or role word, a group word or a base name.
+func (st *art) nameWord(i int) bool {
+	t := st.toks[i]
+	if !t.cap || !t.alpha || functionWords[t.lower] || norp[t.lower] || timeWords[t.lower] || honorifics[t.lower] {
+		return false
+	}
+	if _, ok := st.r.kb.sectors[t.lower]; ok {
+		return false
+	}
+	if i+1 < len(st.toks) {
+		if _, ok := st.r.kb.sectors[t.lower+" "+st.toks[i+1].lower]; ok {
+			return false
+		}
+	}
+	return !st.isGazStart(i) && !st.isGazEnd(i)
+}
+
+// isGazEnd reports whether a base name (not a demonym) ends at token i.
+func (st *art) isGazEnd(i int) bool {
+	g := st.r.kb.gaz
+	buf := make([]byte, 0, 32)
+	for n := 1; n <= g.maxLen && i-n+1 >= 0 && st.toks[i-n+1].sent == st.toks[i].sent; n++ {
+		for _, gn := range st.lookup(g, i-n+1, n, buf) {
+			if !gn.t.demonym {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isGazStart reports whether a base name starts at token i.
@@ -383,6 +477,12 @@ func (st *art) isGazStart(i int) bool {
 
 // addGazMention records a gazetteer match.
 func (st *art) addGazMention(t *target, s, e int) {
+	for k := s; k < e; k++ {
+		st.covered[k] = 1
+	}
+	if e-s > 1 && st.toks[s].lower == "the" {
+		s++ // "the Kremlin": the name is "Kremlin"
+	}
 	m := ment{s: s, e: e, sent: st.toks[s].sent, kind: t.kind, code: t.code, sector: t.sector, person: t.person,
 		via: t.via, demonym: t.demonym, place: t.place, name: !t.demonym, ante: -1, orgRef: -1}
 	if t.dated != nil {
@@ -393,9 +493,6 @@ func (st *art) addGazMention(t *target, s, e int) {
 		m.pname = st.r.kb.People[t.person].Name
 	}
 	st.ments = append(st.ments, m)
-	for k := s; k < e; k++ {
-		st.covered[k] = 1
-	}
 }
 
 // splitCode turns a CAMEO code ("IRNGOV") into an actor and a sector.

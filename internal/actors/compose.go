@@ -52,6 +52,7 @@ func (st *art) compose(s, e int) {
 		}
 		if k := st.sectorAt(m.e); k >= 0 && st.sectors[k].s == m.e && st.sectors[k].w.Org && st.sectors[k].w.Sector == "GOV" {
 			used[k] = true
+			m.nameEnd = m.e
 			m.e = st.sectors[k].e
 			m.kind = KindORG
 			m.name = false

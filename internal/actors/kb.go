@@ -15,7 +15,7 @@ import (
 	"github.com/sitrep/sitrep/internal/segment"
 )
 
-//go:embed kb/*.tsv kb/*.txt
+//go:embed kb/*.tsv kb/*.txt kb/*.gz
 var kbFiles embed.FS
 
 // Entity kinds of a mention.
@@ -280,7 +280,12 @@ type KB struct {
 	codes map[string]string
 	// parents maps IGO body codes to the organisation they belong to.
 	parents map[string]string
+	// ner is the name recognition model (ner.model.gz), or nil.
+	ner *NERModel
 }
+
+// NER returns the base's name recognition model, or nil.
+func (kb *KB) NER() *NERModel { return kb.ner }
 
 // Code returns the canonical name of an actor code of the base, or "".
 func (kb *KB) Code(code string) string { return kb.codes[code] }
@@ -371,6 +376,15 @@ func LoadKB(fsys fs.FS) (*KB, error) {
 		f.Close()
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("given_names.txt: %w", err)
+		}
+	} else if !isNotExist(err) {
+		return nil, err
+	}
+	if f, err := fsys.Open("ner.model.gz"); err == nil {
+		kb.ner, err = LoadNER(f)
+		f.Close()
+		if err != nil {
+			return nil, err
 		}
 	} else if !isNotExist(err) {
 		return nil, err
@@ -479,7 +493,11 @@ func (kb *KB) addState(rec map[string]string) error {
 		kb.gaz.add(n, dem, false)
 	}
 	for _, n := range append(splitList(rec["capitals"]), splitList(rec["cities"])...) {
-		kb.gaz.add(n, state, false)
+		if strings.HasPrefix(n, "~") {
+			kb.gaz.add(n[1:], amb, false)
+		} else {
+			kb.gaz.add(n, state, false)
+		}
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package actors
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // norp holds capitalised words for nationalities, religions and political
 // or ethnic groups that are not named entities ("Sunni", "Kurds").
@@ -13,7 +16,7 @@ var norp = set("sunni", "sunnis", "shia", "shias", "shiite", "shiites", "shi'ite
 	"labour", "tory", "tories", "marxist", "communist", "communists", "socialist", "nazi", "nazis",
 	"internet", "web", "god", "allah", "lord", "jesus", "christ", "bible", "koran", "quran", "caliphate",
 	"takfiri", "takfiris", "jihadist", "jihadists", "salafist", "salafi", "wahhabi", "zionist", "baathist",
-	"gulf", "west", "east", "north", "south", "middle", "ok", "okay", "lol", "thanks", "hello", "hi",
+	"west", "east", "north", "south", "middle", "ok", "okay", "lol", "thanks", "hello", "hi",
 	"mom", "dad", "mum", "sir", "madam", "ma'am", "guys", "dear")
 
 // nameLike reports whether token i can be part of a name.
@@ -99,13 +102,13 @@ func (st *art) recogniseNames(s, e int) {
 		for j > i+1 && !st.toks[j-1].cap {
 			j--
 		}
-		if j == i+1 && !st.keepSingle(i, e) {
+		if j == i+1 && (!st.keepSingle(i, e) || utf8.RuneCountInString(st.toks[i].text) == 1 || orgSuffixes[st.toks[i].lower]) {
 			i++
 			continue
 		}
 		kind := st.typeName(i, j, e)
 		if kind != "" {
-			st.ments = append(st.ments, ment{s: i, e: j, sent: st.toks[i].sent, kind: kind, person: -1, via: "ner", name: true, ante: -1, orgRef: -1})
+			st.ments = append(st.ments, ment{s: i, e: j, sent: st.toks[i].sent, kind: kind, person: -1, via: "ner", name: true, ante: -1, orgRef: -1, code: st.leadingCountryIf(kind, i, j)})
 			for k := i; k < j; k++ {
 				st.covered[k] = 1
 			}
@@ -161,6 +164,9 @@ func (st *art) typeName(s, e, end int) string {
 	if n >= 2 && orgSuffixes[last.lower] || n >= 2 && orgPrefixes[first.lower] {
 		return KindORG
 	}
+	if n >= 2 && st.leadingCountry(s, e) != "" && !locSuffixes[last.lower] {
+		return KindORG // "Iranian Embassy", "Iran Air"
+	}
 	if n >= 2 && (locSuffixes[last.lower] || locPrefixes[first.lower]) {
 		return KindLOC
 	}
@@ -176,11 +182,31 @@ func (st *art) typeName(s, e, end int) string {
 	if n == 1 && s > 0 && locPreps[st.toks[s-1].lower] && st.toks[s-1].sent == first.sent {
 		return KindLOC
 	}
-	if n >= 2 && n <= 3 {
+	if n == 1 && st.earlierSurname(first.lower) {
 		return KindPER
 	}
-	if n == 1 {
+	if n >= 2 && n <= 4 {
 		return KindPER
 	}
 	return KindORG
+}
+
+// earlierSurname reports whether an earlier personal name of the article
+// ends with the word w.
+func (st *art) earlierSurname(w string) bool {
+	for _, m := range st.ments {
+		if m.kind == KindPER && m.name && m.e-m.s >= 2 && st.toks[m.e-1].lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingCountryIf returns leadingCountry for organisations and places;
+// a person is not coded by the country word in their name.
+func (st *art) leadingCountryIf(kind string, s, e int) string {
+	if kind == KindPER {
+		return ""
+	}
+	return st.leadingCountry(s, e)
 }

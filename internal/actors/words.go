@@ -139,3 +139,13 @@ var descModifiers = set("former", "ex", "retired", "senior", "top", "deputy", "c
 	"several", "many", "some", "unnamed", "anonymous", "local", "regional", "government", "state",
 	"western", "arab", "islamist", "sunni", "shia", "shiite", "shi'ite", "kurdish", "foreign", "military",
 	"armed", "extremist", "terrorist", "islamic", "radical", "self-styled", "notorious", "brutal")
+
+// lowerStop holds place names that are also English words, which must be
+// capitalised to name the place ("china", "turkey", "reading").
+var lowerStop = set("china", "turkey", "chad", "jordan", "georgia", "guinea", "niger", "nice", "split", "male",
+	"mobile", "reading", "bath", "phoenix", "buffalo", "norfolk", "victoria", "hamilton", "kingston", "salvador",
+	"columbus", "charlotte", "austin", "orlando", "jackson", "lincoln", "madison", "worcester", "sale",
+	"colon", "praia", "nassau", "dover", "darwin", "perth", "wellington", "sydney", "florence", "oxford",
+	"cambridge", "manchester", "richmond", "newcastle", "cork", "lima", "sofia", "santiago", "valencia",
+	"granada", "providence", "concord", "hope", "independence", "victory", "union", "liberty", "eden",
+	"temple", "troy", "queens", "house", "senate", "congress", "parliament", "wales", "panama", "chile")
