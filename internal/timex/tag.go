@@ -52,7 +52,7 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 			if !r.applies(lower) {
 				continue
 			}
-			cands = r.find(c, text, chunk, ri, cands)
+			cands = r.find(c, text, lower, chunk, ri, cands)
 		}
 	}
 	cands = dedupe(cands)
@@ -140,8 +140,8 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 }
 
 // find appends the accepted matches of rule r inside chunk of text.
-func (r *rule) find(c *ctx, text string, chunk model.Span, ri int, cands []match) []match {
-	for _, w := range r.windows(text, chunk) {
+func (r *rule) find(c *ctx, text, lower string, chunk model.Span, ri int, cands []match) []match {
+	for _, w := range r.windows(lower, chunk) {
 		cands = r.findIn(c, text, w, ri, cands)
 	}
 	return cands
@@ -153,11 +153,11 @@ const windowPad = 48
 // windows returns the parts of chunk around the rule's filter words,
 // merged where they overlap: running the expressions there only is what
 // keeps tagging fast (Go's regexp costs time per byte and per state).
-func (r *rule) windows(text string, chunk model.Span) []model.Span {
+// lower is the chunk's text lower-cased.
+func (r *rule) windows(lower string, chunk model.Span) []model.Span {
 	if len(r.keys) == 0 {
 		return []model.Span{chunk}
 	}
-	lower := strings.ToLower(text[chunk.Start:chunk.End])
 	if len(lower) != chunk.End-chunk.Start {
 		return []model.Span{chunk} // case mapping changed lengths: no offsets to trust
 	}
