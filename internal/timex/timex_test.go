@@ -56,6 +56,8 @@ func TestRules(t *testing.T) {
 		{"quarter hyphen", "Second-quarter sales slipped.", "Second-quarter", "DATE", "2015-Q2", "year"},
 		{"spelled year", "It began in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", "year"},
 		{"weekend past", "Protesters gathered over the weekend.", "the weekend", "DATE", "2015-W23-WE", "week"},
+		{"numeric date", "The vote was held on 9/15/2014 in the capital.", "9/15/2014", "DATE", "2014-09-15", "day"},
+		{"year earlier quarter", "Profit rose in the second quarter from a year earlier.", "a year earlier", "DATE", "2014-Q2", "year"},
 		// Durations, sets and references.
 		{"duration", "The siege lasted three months.", "three months", "DURATION", "P3M", ""},
 		{"past two weeks", "Aid convoys have been blocked for the past two weeks.", "the past two weeks", "DURATION", "P2W", ""},
