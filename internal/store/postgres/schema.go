@@ -215,6 +215,18 @@ CREATE TABLE story_index (
 	state bytea   NOT NULL
 );
 `,
+	// 3: LZ4 instead of pglz for the two texts, where the server has it:
+	// pglz compression was a fifth of the server's CPU time per article
+	// (1.35 ms against 1.11 with LZ4, measured on PolNeAR texts).
+	`
+DO $$
+BEGIN
+	ALTER TABLE articles ALTER COLUMN raw SET COMPRESSION lz4, ALTER COLUMN text SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+	RAISE NOTICE 'LZ4 not available; texts stay compressed with pglz';
+END
+$$;
+`,
 }
 
 // lockClass is the first key of the advisory locks this package takes
