@@ -151,8 +151,13 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		defer mu.Unlock()
 		fmt.Fprintf(stderr, format+"\n", args...)
 	}
+	// The same per-document stages as ingest, loaded once.
+	stages, err := pipeline.DefaultStages()
+	if err != nil {
+		return err
+	}
 	process := func(doc model.Document) (*model.Article, *model.Diagnostic) {
-		return pipeline.Process(doc, pipeline.Options{})
+		return pipeline.Process(doc, pipeline.Options{Stages: stages})
 	}
 	stats, err := queue.Work(ctx, c, st, process, queue.WorkOptions{
 		Batch: *batch, Workers: *workers, ExitWhenEmpty: *exitWhenEmpty, Logf: logf,

@@ -379,3 +379,111 @@ func TestWorkerKilled(t *testing.T) {
 	t.Logf("%d articles, %d sentences, %d tokens, %d time expressions, %d quotes; %s in all",
 		len(got), sentences, tokens, timexes, quotes, time.Since(start).Round(time.Millisecond))
 }
+
+// testShared returns the shared data directory as the package's tests see
+// it: $SITREP_SHARED, or ../shared beside the repository.
+func testShared() string {
+	if d := os.Getenv("SITREP_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared")
+}
+
+// BenchmarkWorkerScaling measures documents per second through the whole
+// scale-out path (queue, pipeline, PostgreSQL) with one and with two
+// `sitrep worker --workers 1` processes on the same queued input: the
+// PolNeAR news texts under ../shared (924 real articles), or 2,000 of our
+// own when they are absent. The clock runs from the workers' start until
+// the store holds every article. It reports both rates and their ratio:
+//
+//	go test ./cmd/sitrep -run '^$' -bench WorkerScaling -benchtime 1x
+func BenchmarkWorkerScaling(b *testing.B) {
+	natsURL, dsn := servicesOrSkip(b)
+	bin := filepath.Join(b.TempDir(), "sitrep")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	input := []string{filepath.Join(testShared(), "data", "polnear", "train", "text"), filepath.Join(testShared(), "data", "polnear", "dev", "text")}
+	if _, err := os.Stat(input[0]); err != nil {
+		dir := b.TempDir()
+		workerCorpus(b, dir, 2000, 0)
+		input = []string{dir}
+		b.Logf("PolNeAR not found under %s; using 2,000 generated articles", testShared())
+	}
+	run := func(workers int) (float64, int) {
+		names := newScaleNames(b, natsURL, dsn)
+		qargs := names.queueArgs(natsURL)
+		cmd := exec.Command(bin, append(append([]string{"enqueue"}, input...), qargs...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("enqueue: %v\n%s", err, out)
+		}
+		st, err := postgres.Open(context.Background(), dsn, postgres.WithSchema(names.schema))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		q, err := queue.Open(context.Background(), queue.Config{URL: natsURL, Stream: names.stream, Subject: names.subject})
+		if err != nil {
+			b.Fatal(err)
+		}
+		msgs, err := q.Messages(context.Background())
+		q.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		wargs := append(qargs, "--postgres", dsn, "--schema", names.schema, "--workers", "1", "--exit-when-empty", "--quiet")
+		begin := time.Now()
+		var cmds []*exec.Cmd
+		for range workers {
+			c := exec.Command(bin, append([]string{"worker"}, wargs...)...)
+			var out bytes.Buffer
+			c.Stdout, c.Stderr = &out, &out
+			if err := c.Start(); err != nil {
+				b.Fatal(err)
+			}
+			cmds = append(cmds, c)
+		}
+		// The queue is drained when every message is acknowledged.
+		var elapsed time.Duration
+		for {
+			q, err := queue.Open(context.Background(), queue.Config{URL: natsURL, Stream: names.stream, Subject: names.subject})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n, err := q.Messages(context.Background())
+			q.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n == 0 {
+				elapsed = time.Since(begin)
+				break
+			}
+			if time.Since(begin) > 5*time.Minute {
+				b.Fatal("workers did not drain the queue in 5 minutes")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		for _, c := range cmds {
+			if err := c.Wait(); err != nil {
+				b.Fatalf("worker: %v\n%s", err, c.Stdout)
+			}
+		}
+		s, err := st.Stats(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		return float64(msgs) / elapsed.Seconds(), s.Articles
+	}
+	for b.Loop() {
+		one, n1 := run(1)
+		two, n2 := run(2)
+		if n1 != n2 {
+			b.Fatalf("one worker stored %d articles, two %d", n1, n2)
+		}
+		b.ReportMetric(one, "docs/s-1worker")
+		b.ReportMetric(two, "docs/s-2workers")
+		b.ReportMetric(two/one, "ratio")
+		b.Logf("%d articles: 1 worker %.0f docs/s, 2 workers %.0f docs/s, ratio %.2f", n1, one, two, two/one)
+	}
+}
