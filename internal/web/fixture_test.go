@@ -122,7 +122,7 @@ func fixtureStories() store.StoryUpdate {
 				Reports: []model.EventRef{{Article: "b2b2b2b2b2b2b2b2", Event: "b2b2b2b2b2b2b2b2-e1"}}},
 			{ID: "m3", Story: "ev2", Source: "NOR", Target: "CHL", CAMEO: "130", Root: "13", PLOVER: "THREATEN", Goldstein: -4.4, Quad: 3,
 				Date: "2024-05-04", Articles: []string{"c3c3c3c3c3c3c3c3"}, Corroboration: 1,
-				Reports: []model.EventRef{{Article: "c3c3c3c3c3c3c3c3", Event: "c3c3c3c3c3c3c3c3-e1"}},
+				Reports:       []model.EventRef{{Article: "c3c3c3c3c3c3c3c3", Event: "c3c3c3c3c3c3c3c3-e1"}},
 				Disagreements: []model.Disagreement{{Field: hostile, Variants: []model.Variant{{Value: hostile, Articles: []string{"c3c3c3c3c3c3c3c3"}}}}}},
 		},
 	}

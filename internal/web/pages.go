@@ -56,10 +56,10 @@ type errorData struct {
 
 // URL builders. Path values are escaped; html/template escapes again for
 // the attribute.
-func storyURL(id string) string     { return "/story/" + url.PathEscape(id) }
-func eventURL(id string) string     { return "/event/" + url.PathEscape(id) }
-func articleURL(id string) string   { return "/article/" + url.PathEscape(id) }
-func actorURL(code string) string   { return "/actor/" + url.PathEscape(code) }
+func storyURL(id string) string      { return "/story/" + url.PathEscape(id) }
+func eventURL(id string) string      { return "/event/" + url.PathEscape(id) }
+func articleURL(id string) string    { return "/article/" + url.PathEscape(id) }
+func actorURL(code string) string    { return "/actor/" + url.PathEscape(code) }
 func dyadURL(src, tgt string) string { return link("/events", "source", src, "target", tgt) }
 
 func (s *Server) funcs() template.FuncMap {
