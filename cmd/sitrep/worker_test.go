@@ -394,7 +394,8 @@ func testShared() string {
 // `sitrep worker --workers 1` processes on the same queued input: the
 // PolNeAR news texts under ../shared (924 real articles), or 2,000 of our
 // own when they are absent. The clock runs from the workers' start until
-// the store holds every article. It reports both rates and their ratio:
+// the queue is drained, best of two runs each. It reports both rates and
+// their ratio:
 //
 //	go test ./cmd/sitrep -run '^$' -bench WorkerScaling -benchtime 1x
 func BenchmarkWorkerScaling(b *testing.B) {
@@ -476,8 +477,16 @@ func BenchmarkWorkerScaling(b *testing.B) {
 		return float64(msgs) / elapsed.Seconds(), s.Articles
 	}
 	for b.Loop() {
+		// Best of two alternating runs each: the machine is shared, and a
+		// burst of other load should not decide the ratio.
 		one, n1 := run(1)
 		two, n2 := run(2)
+		if r, _ := run(1); r > one {
+			one = r
+		}
+		if r, _ := run(2); r > two {
+			two = r
+		}
 		if n1 != n2 {
 			b.Fatalf("one worker stored %d articles, two %d", n1, n2)
 		}

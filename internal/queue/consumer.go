@@ -129,6 +129,25 @@ func (m *Message) Ack(ctx context.Context) error {
 	return m.msg.DoubleAck(ctx)
 }
 
+// AckAll acknowledges msgs with one round trip to the server instead of
+// one each: the acknowledgements are sent, then a flush waits until the
+// server has read them. It returns the first error. An acknowledgement
+// the server has read can still be lost if the server fails before
+// applying it; the message is then delivered again, which callers absorb
+// (the store is idempotent).
+func (c *Consumer) AckAll(ctx context.Context, msgs []*Message) error {
+	var first error
+	for _, m := range msgs {
+		if err := m.msg.Ack(); err != nil && first == nil {
+			first = fmt.Errorf("queue: ack %s: %w", m.Describe(), err)
+		}
+	}
+	if err := c.q.nc.FlushWithContext(ctx); err != nil && first == nil {
+		first = fmt.Errorf("queue: ack: flush: %w", err)
+	}
+	return first
+}
+
 // Retry asks for m to be delivered again after delay (if deliveries are
 // left).
 func (m *Message) Retry(delay time.Duration) error { return m.msg.NakWithDelay(delay) }

@@ -31,8 +31,9 @@
 //
 // Delivery is at least once. Work (see Work) processes a fetched batch,
 // stores the articles with one PutArticles call and acknowledges the
-// messages only after the store commit, waiting for the server to confirm
-// each acknowledgement. A worker killed between commit and
+// messages only after the store commit, with one round trip per batch (the
+// acknowledgements, then a flush that returns once the server has read
+// them). A worker killed between commit and
 // acknowledgement leaves messages that are delivered again; storing them
 // again is a no-op because storage is idempotent by content hash, so every
 // article is stored exactly once. Rejected documents (bad input) are

@@ -216,15 +216,18 @@ func (w *worker) batch(ctx context.Context, msgs []*Message, s *WorkStats) {
 	}
 }
 
-// stored acknowledges the messages of committed articles.
+// stored acknowledges the messages of committed articles, with one round
+// trip.
 func (w *worker) stored(ctx context.Context, res []store.PutResult, held []*Message, s *WorkStats) {
-	for i, r := range res {
+	for _, r := range res {
 		if r.Created {
 			s.Stored++
 		} else {
 			s.Duplicate++
 		}
-		w.settle(held[i].Ack(ctx), held[i], "ack")
+	}
+	if err := w.c.AckAll(ctx, held); err != nil {
+		w.opts.Logf("worker: %v (the batch will be delivered again)", err)
 	}
 }
 
