@@ -230,14 +230,14 @@ is be AUX 4 aux
 to to PART 4 mark
 meet meet VERB 0 root
 Chile Chile PROPN 4 obj @CHL
-. . PUNCT 4 punct`, "PER>CHL:044:future"},
+. . PUNCT 4 punct`, "PER>CHL:036:future"},
 		{"hoped to visit", `
 Peru Peru PROPN 2 nsubj @PER
 hoped hope VERB 0 root
 to to PART 4 mark
 visit visit VERB 2 xcomp
 Chile Chile PROPN 4 obj @CHL
-. . PUNCT 2 punct`, "PER>CHL:042:intended"},
+. . PUNCT 2 punct`, "PER>CHL:036:intended"},
 		{"conditional", `
 if if SCONJ 3 mark
 Peru Peru PROPN 3 nsubj @PER
@@ -245,7 +245,7 @@ attacks attack VERB 6 advcl
 Chile Chile PROPN 3 obj @CHL
 , , PUNCT 6 punct
 Bolivia Bolivia PROPN 7 nsubj @BOL
-protests protest VERB 0 root`, "PER>CHL:190:hypothetical BOL>:114"},
+protests protest VERB 0 root`, "PER>CHL:190:hypothetical BOL>:141"},
 		{"denied", `
 Peru Peru PROPN 2 nsubj @PER
 denied deny VERB 0 root

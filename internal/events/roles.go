@@ -57,6 +57,20 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 			trigs = append(trigs, tr)
 		}
 	}
+	// "X said Y must (should) do": a demand by X on Y.
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		if _, ok := isTrig[t]; ok || !speechVerbs[x.lemma(t)] && x.lemma(t) != "conclude" {
+			continue
+		}
+		for _, k := range x.childrenRel(t, "ccomp") {
+			for _, aux := range x.childrenRel(k, "aux") {
+				if w := x.lower[aux]; w == "must" || w == "should" {
+					isTrig[t] = len(trigs)
+					trigs = append(trigs, trigger{tok: t, pat: demandPattern, mod: -1})
+				}
+			}
+		}
+	}
 	if len(trigs) == 0 {
 		return
 	}
@@ -81,6 +95,10 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 		c.emit(x, si, tr, seen)
 	}
 }
+
+// demandPattern codes "X said Y must do": the target is the content
+// clause's subject.
+var demandPattern = &Pattern{Code: "100", Origin: "rule"}
 
 // match finds the pattern token t triggers, if any.
 func (c *Coder) match(x *articleIndex, s model.Sentence, t int) (trigger, bool) {
@@ -511,6 +529,14 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 		}
 		return fallback
 	}
+	// "demanded that X do": the content clause's subject.
+	if root := p.Code; len(root) >= 2 && (root[:2] == "02" || root[:2] == "10") {
+		for _, k := range x.childrenRel(t, "ccomp") {
+			if got := try(x.subjects(k, 0)); got != nil {
+				return got
+			}
+		}
+	}
 	// The complement's arguments: "pledged to support Iraq", "agreed to
 	// meet X".
 	for _, k := range x.complements(t) {
@@ -710,6 +736,22 @@ func refusalCode(root string) string {
 	}
 }
 
+// intentCode is the CAMEO 03x code for an announced cooperation of root.
+func intentCode(root string) string {
+	switch root {
+	case "04":
+		return "036" // express intent to meet or negotiate
+	case "05":
+		return "032" // express intent to engage in diplomatic cooperation
+	case "06":
+		return "031" // express intent to engage in material cooperation
+	case "07":
+		return "033" // express intent to provide material aid
+	default:
+		return "035" // express intent to yield
+	}
+}
+
 // location returns the place an "in"/"at" oblique of t names, if it is a
 // location mention.
 func (x *articleIndex) location(t int) string {
@@ -773,6 +815,11 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		case how == "refused" && root >= "03" && root <= "08":
 			code, negated, modality = refusalCode(root), false, ""
 		}
+	}
+	if !negated && (modality == "future" || modality == "intended") && len(code) >= 2 && code[:2] >= "04" && code[:2] <= "08" {
+		// CAMEO and PLOVER code announced cooperation as intent to
+		// cooperate ("will meet" is 036, PLOVER AGREE).
+		code = intentCode(code[:2])
 	}
 	k, known := c.codes[code]
 	if !known {
