@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -43,10 +44,8 @@ type Options struct {
 	EventDays     int
 	StorylineDays int
 	// DupThreshold is the estimated Jaccard similarity of word 5-shingles
-	// above which an article is a copy of an earlier one; BucketCap bounds
-	// each LSH bucket.
+	// above which an article is a copy of an earlier one.
 	DupThreshold float64
-	BucketCap    int
 	// NameBoost and ActorBoost scale the weight of capitalised names and
 	// of actor-stage terms (actor codes, persons) over content words in
 	// the event vector; ThemeNameBoost scales names in the theme vector
@@ -80,7 +79,6 @@ func DefaultOptions() Options {
 		EventDays:          3,
 		StorylineDays:      42,
 		DupThreshold:       0.6,
-		BucketCap:          8,
 		NameBoost:          1.5,
 		ActorBoost:         1.5,
 		ThemeNameBoost:     0.75,
@@ -116,14 +114,22 @@ func (o Options) withDefaults() Options {
 	setInt(&o.EventDays, d.EventDays)
 	setInt(&o.StorylineDays, d.StorylineDays)
 	setF(&o.DupThreshold, d.DupThreshold)
-	setInt(&o.BucketCap, d.BucketCap)
 	setF(&o.NameBoost, d.NameBoost)
 	setF(&o.ActorBoost, d.ActorBoost)
 	setF(&o.ThemeNameBoost, d.ThemeNameBoost)
 	if o.PriorDocs == 0 {
 		o.PriorDocs = d.PriorDocs
 	}
+	// Bound everything, so that options from a damaged snapshot or a
+	// careless caller cannot make placement allocate without limit.
+	o.TopTerms = min(o.TopTerms, 1000)
 	o.QueryTerms = min(o.QueryTerms, o.TopTerms)
+	o.PostingsCap = min(o.PostingsCap, 100000)
+	o.Candidates = min(o.Candidates, 10000)
+	o.CentroidTerms = min(o.CentroidTerms, 10000)
+	o.EventDays = min(o.EventDays, 100000)
+	o.StorylineDays = min(o.StorylineDays, 100000)
+	o.PriorDocs = min(o.PriorDocs, 1<<30)
 	return o
 }
 
@@ -211,8 +217,16 @@ type Index struct {
 	lines    []*cluster
 	evPost   map[int32][]int32
 	linePost map[int32][]int32
-	buckets  map[uint64][]int32
+	buckets  map[uint64]bucket
+	// idfVal caches idf per term, computed from idfKey.
+	idfVal []float64
+	idfKey []idfKey
 }
+
+// bucket holds the first two articles (index+1, 0 for none) whose
+// signatures share one LSH band: enough to find an original, and free of
+// pointers so that millions of buckets cost the collector nothing.
+type bucket [2]int32
 
 // NewIndex returns an empty index.
 func NewIndex(opts Options) *Index {
@@ -222,7 +236,7 @@ func NewIndex(opts Options) *Index {
 		byID:     map[string]int32{},
 		evPost:   map[int32][]int32{},
 		linePost: map[int32][]int32{},
-		buckets:  map[uint64][]int32{},
+		buckets:  map[uint64]bucket{},
 	}
 }
 
@@ -476,8 +490,11 @@ func (x *Index) add(idx int32) {
 	}
 	if rec.DupOf < 0 && rec.Sig != nil {
 		for _, k := range bandKeys(rec.Sig) {
-			if b := x.buckets[k]; len(b) < x.opts.BucketCap {
-				x.buckets[k] = append(b, idx)
+			b := x.buckets[k]
+			if b[0] == 0 {
+				x.buckets[k] = bucket{idx + 1, 0}
+			} else if b[1] == 0 {
+				x.buckets[k] = bucket{b[0], idx + 1}
 			}
 		}
 	}
@@ -507,8 +524,9 @@ func (x *Index) findCopy(sig []uint32) (int32, float64) {
 	best, bestSim := int32(-1), 0.0
 	seen := map[int32]bool{}
 	for _, k := range bandKeys(sig) {
-		for _, c := range x.buckets[k] {
-			if seen[c] {
+		for _, c1 := range x.buckets[k] {
+			c := c1 - 1
+			if c < 0 || seen[c] {
 				continue
 			}
 			seen[c] = true
@@ -664,10 +682,31 @@ func topVec(tws []tw, n int) vec {
 	return v
 }
 
-// idf returns the current inverse document frequency of term t.
+// idf returns the current inverse document frequency of term t. The
+// document count is rounded to its 7 leading bits (1% or better), so that
+// a term's IDF only changes when its own count or the rounded total does
+// and can be cached; the cache is a pure function of the counts, so a
+// restored index computes the same values.
 func (x *Index) idf(t int32) float64 {
-	return math.Log(1 + float64(x.docs+max(x.opts.PriorDocs, 0))/float64(max(x.df[t], 1)))
+	n := x.docs + max(x.opts.PriorDocs, 0)
+	if sh := bits.Len(uint(n)) - 7; sh > 0 {
+		n = n >> sh << sh
+	}
+	df := max(x.df[t], 1)
+	if int(t) >= len(x.idfVal) {
+		grow := len(x.df) - len(x.idfVal)
+		x.idfVal = append(x.idfVal, make([]float64, grow)...)
+		x.idfKey = append(x.idfKey, make([]idfKey, grow)...)
+	}
+	if k := (idfKey{int32(n), df}); x.idfKey[t] != k {
+		x.idfKey[t] = k
+		x.idfVal[t] = math.Log(1 + float64(n)/float64(df))
+	}
+	return x.idfVal[t]
 }
+
+// idfKey is what a cached IDF was computed from.
+type idfKey struct{ n, df int32 }
 
 // queryTerms returns the n heaviest terms of v under the current IDF
 // (ties: lower ID first).

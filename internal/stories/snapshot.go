@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotVersion changes whenever the saved layout does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // snapshot is the saved state of an Index: everything, so that a restored
 // index places the next articles exactly as the saved one would have.
@@ -23,7 +23,7 @@ type snapshot struct {
 	Lines     []*cluster
 	EventPost map[int32][]int32
 	LinePost  map[int32][]int32
-	Buckets   map[uint64][]int32
+	Buckets   map[uint64]bucket
 }
 
 // Save writes the index to w (gob). The index is unchanged and can go on
@@ -162,7 +162,7 @@ func (s *snapshot) check() error {
 	}
 	for _, b := range s.Buckets {
 		for _, a := range b {
-			if a < 0 || a >= na {
+			if a < 0 || a > na {
 				return errors.New("bucket names an unknown article")
 			}
 		}
