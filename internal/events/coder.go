@@ -17,6 +17,9 @@ type Coder struct {
 	dicts []*Dictionary
 	// requireTarget drops events whose target is unresolved.
 	requireTarget bool
+	// literal keeps dictionary codes as matched (no refusal or intent
+	// recoding).
+	literal bool
 }
 
 // Options tune a Coder.
@@ -24,6 +27,12 @@ type Options struct {
 	// RequireTarget drops events with an unresolved target instead of
 	// keeping them with Target.Code "".
 	RequireTarget bool
+	// Literal keeps the dictionary's codes as matched: a negated
+	// cooperation is not recoded as a refusal nor an announced one as an
+	// intent (both are CAMEO coding rules; PETRARCH's test suite, whose
+	// dictionary uses other codes, expects them off). Negation and
+	// modality are still flagged.
+	Literal bool
 }
 
 var (
@@ -66,7 +75,7 @@ func New(opt Options, dicts ...*Dictionary) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget}, nil
+	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget, literal: opt.Literal}, nil
 }
 
 // Code returns the code table's entry for a CAMEO code.

@@ -84,7 +84,7 @@ func PetrarchCoder(sm *syntax.Model, dir, verbFile, actorFile, agentFile string)
 	if err != nil {
 		return nil, err
 	}
-	c, err := New(Options{RequireTarget: true}, verbs)
+	c, err := New(Options{RequireTarget: true, Literal: true}, verbs)
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +145,9 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 			got = append(got, petrCodeOf(e.Source)+"|"+petrCodeOf(e.Target)+"|"+e.CAMEO)
 		}
 		ok := sameSet(want, got)
+		if petrDebug != nil {
+			petrDebug(r.ID, text, want, got, ok)
+		}
 		res.Records++
 		cat := res.Categories[r.Category]
 		cat[0]++
@@ -159,6 +162,9 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 	}
 	return res, nil
 }
+
+// petrDebug, when set (by tests), sees every record's outcome.
+var petrDebug func(id, text string, want, got []string, ok bool)
 
 // petrDate turns "19950101" into "1995-01-01".
 func petrDate(d string) string {

@@ -804,7 +804,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	if len(root) > 2 {
 		root = root[:2]
 	}
-	if negated {
+	if negated && !c.literal {
 		switch {
 		case how == "denied":
 			modality = "denied"
@@ -816,7 +816,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			code, negated, modality = refusalCode(root), false, ""
 		}
 	}
-	if !negated && (modality == "future" || modality == "intended") && len(code) >= 2 && code[:2] >= "04" && code[:2] <= "08" {
+	if !negated && !c.literal && (modality == "future" || modality == "intended") && len(code) >= 2 && code[:2] >= "04" && code[:2] <= "08" {
 		// CAMEO and PLOVER code announced cooperation as intent to
 		// cooperate ("will meet" is 036, PLOVER AGREE).
 		code = intentCode(code[:2])
