@@ -3,9 +3,11 @@ package events
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep/internal/actors"
 	"github.com/sitrep/sitrep/internal/model"
@@ -86,12 +88,16 @@ var ploverOldNames = map[string]string{
 
 // countryLevel reduces a participant to the level the PLOVER gold codes
 // actors at: "IGO" or "NGO" for international and non-governmental
-// organisations (by sector), else the first three letters of the actor
-// code (the state: "IRNGOV" -> "IRN").
+// organisations (by the mention's sector, or the actor base's igos.tsv),
+// an armed group's base state (groups.tsv: HAMAS -> PSE), else the first
+// three letters of the actor code (the state: "IRNGOV" -> "IRN").
 func countryLevel(p model.Participant) string {
 	switch p.Sector {
 	case "IGO", "NGO":
 		return p.Sector
+	}
+	if c, ok := actorCountries()[p.Code]; ok {
+		return c
 	}
 	if strings.HasPrefix(p.Code, "IGO") || strings.HasPrefix(p.Code, "NGO") {
 		return p.Code[:3]
@@ -100,6 +106,56 @@ func countryLevel(p model.Participant) string {
 		return p.Code[:3]
 	}
 	return p.Code
+}
+
+var (
+	countriesOnce sync.Once
+	countries     map[string]string
+)
+
+// actorCountries maps the actor base's organisation and group codes to
+// the country-level code the PLOVER gold uses.
+func actorCountries() map[string]string {
+	countriesOnce.Do(func() {
+		countries = map[string]string{}
+		fsys := actors.DefaultFS()
+		for _, f := range []struct{ name, col string }{{"igos.tsv", "sector"}, {"groups.tsv", "base"}} {
+			b, err := fs.ReadFile(fsys, f.name)
+			if err != nil {
+				continue
+			}
+			col := -1
+			for _, line := range strings.Split(string(b), "\n") {
+				if line == "" || strings.HasPrefix(line, "#") {
+					continue
+				}
+				cells := strings.Split(line, "\t")
+				if cells[0] == "code" {
+					for i, c := range cells {
+						if c == f.col {
+							col = i
+						}
+					}
+					continue
+				}
+				if col < 0 || col >= len(cells) || cells[col] == "" {
+					continue
+				}
+				v := cells[col]
+				if f.col == "sector" {
+					switch v {
+					case "IGO", "JUD": // international courts count as IGOs
+						v = "IGO"
+					case "NGO":
+					default:
+						continue
+					}
+				}
+				countries[cells[0]] = v
+			}
+		}
+	})
+	return countries
 }
 
 // goldActors reads a gold source or target field: a list of {code} objects
