@@ -375,7 +375,13 @@ func (x *articleIndex) withConj(args []int) []int {
 
 // participant finds the head-most resolved actor mention in the subtree
 // of argument head arg, not crossing clause boundaries or conjuncts.
-func (x *articleIndex) participant(arg int) (model.Participant, bool) {
+//
+// Prepositional modifiers are followed only when they can name the
+// participant: "of", "from", "by", "in" ("the government of Iran",
+// "militants in Iraq"), and for targets also "with", "to", "for",
+// "between" ("ties with Gondor", "aid to Iraq"); never "against", "on",
+// "at"... ("the fight against IS" is not IS).
+func (x *articleIndex) participant(arg int, target bool) (model.Participant, bool) {
 	queue := []int{arg}
 	for d := 0; d < 5 && len(queue) > 0; d++ {
 		var next []int
@@ -385,9 +391,24 @@ func (x *articleIndex) participant(arg int) (model.Participant, bool) {
 				return model.Participant{Code: m.Actor, Sector: m.Sector, Text: m.Text, Span: m.Span}, true
 			}
 			for _, k := range x.kids[i] {
-				if !clauseRels[x.rel(k)] {
-					next = append(next, k)
+				r := x.rel(k)
+				if clauseRels[r] {
+					continue
 				}
+				if b := baseRel(r); (b == "nmod" || b == "obl") && r != "nmod:poss" && r != "obl:agent" {
+					// "the government of Iran", "officials from Iran", but
+					// not "the fight against IS", "talks with Iran".
+					switch x.caseOf(k) {
+					case "", "of", "from", "by", "in":
+					case "with", "to", "for", "between":
+						if !target {
+							continue
+						}
+					default:
+						continue
+					}
+				}
+				next = append(next, k)
 			}
 		}
 		queue = next
@@ -412,7 +433,7 @@ func (x *articleIndex) quoteAt(sp model.Span) int {
 // verb's subject (the speaker's side: "said he had rejected").
 func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, unresolved []model.Participant) {
 	for _, arg := range x.withConj(args) {
-		p, ok := x.participant(arg)
+		p, ok := x.participant(arg, !source)
 		if !ok && source {
 			if firstPerson[x.lower[arg]] {
 				if qi := x.quoteAt(x.a.Tokens[arg].Span); qi >= 0 {
@@ -424,7 +445,7 @@ func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, un
 			if !ok && x.upos(arg) == "PRON" {
 				if sv := x.speechHead(t); sv >= 0 {
 					for _, s := range x.subjects(sv, 0) {
-						if sp, ok2 := x.participant(s); ok2 {
+						if sp, ok2 := x.participant(s, false); ok2 {
 							p, ok = sp, true
 							break
 						}
@@ -467,7 +488,7 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 	var fallback []int
 	try := func(args []int) []int {
 		for _, a := range x.withConj(args) {
-			if _, ok := x.participant(a); ok {
+			if _, ok := x.participant(a, true); ok {
 				return args
 			}
 		}
@@ -565,7 +586,7 @@ func (x *articleIndex) nounSources(t, mod int) []int {
 		}
 	}
 	for _, k := range out {
-		if _, ok := x.participant(k); ok {
+		if _, ok := x.participant(k, false); ok {
 			return out
 		}
 	}
