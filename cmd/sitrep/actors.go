@@ -145,11 +145,12 @@ func runEvalNER(_ context.Context, args []string, stdout, stderr io.Writer) erro
 // runTrainNER trains the name recognition model from GUM entity
 // annotation and IOB2 files, and writes it (gzip) to --out.
 func runTrainNER(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("train ner", "[--gum DIR] [--data FILE.iob2]... [--passes N] [--out FILE]", stderr)
+	fs := newFlagSet("train ner", "[--gum DIR] [--data FILE.iob2]... [--treebank FILE.conllu] [--passes N] [--out FILE]", stderr)
 	gum := fs.String("gum", "../shared/data/gum-news/dep", "directory of GUM CoNLL-U files with entity annotation (\"\" for none)")
 	var data listFlag
 	fs.Var(&data, "data", "IOB2 training file (repeatable; default the UNER EWT dev split)")
 	passes := fs.Int("passes", 10, "training passes")
+	treebank := fs.String("treebank", "../shared/data/ud-ewt/en_ewt-ud-train.conllu", "CoNLL-U treebank for the word lexicon and the proper-noun detector (\"\" for none)")
 	out := fs.String("out", "internal/actors/kb/ner.model.gz", "model file to write")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -198,7 +199,30 @@ func runTrainNER(_ context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	m := r.TrainNER(sents, *passes)
+	r = r.WithNER(nil)
+	var lex map[string]uint8
+	var det *actors.NERModel
+	if *treebank != "" {
+		f, err := os.Open(*treebank)
+		if err != nil {
+			return err
+		}
+		lex, err = actors.Lexicon(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *treebank, err)
+		}
+		if f, err = os.Open(*treebank); err != nil {
+			return err
+		}
+		runs, err := actors.ReadPROPNRuns(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *treebank, err)
+		}
+		det = r.TrainDetector(runs, 5, lex)
+	}
+	m := r.TrainNER(sents, *passes, lex, det)
 	f, err := os.Create(*out)
 	if err != nil {
 		return err

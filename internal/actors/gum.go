@@ -157,3 +157,82 @@ func closeEntity(opens []gumOpen, id string, idx int, add func(s, e int, kind st
 	}
 	return opens
 }
+
+// ReadPROPNRuns reads a CoNLL-U treebank and tags its runs of proper nouns
+// as names (B-PER/I-PER, untyped), for training the name detector. A run
+// may hold "of", "the", "&", "-", "'s" or "." between proper nouns
+// ("University of Texas"); a run of month or day names is not a name.
+func ReadPROPNRuns(r io.Reader) ([]IOBSentence, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	var out []IOBSentence
+	doc := ""
+	var cur IOBSentence
+	var upos []string
+	flush := func() {
+		if len(cur.Words) == 0 {
+			return
+		}
+		cur.Doc = doc
+		cur.Tags = make([]string, len(cur.Words))
+		for i := range cur.Tags {
+			cur.Tags[i] = "O"
+		}
+		for i := 0; i < len(upos); {
+			if upos[i] != "PROPN" {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(upos) {
+				if upos[j] == "PROPN" {
+					j++
+					continue
+				}
+				w := strings.ToLower(cur.Words[j])
+				if (w == "of" || w == "the" || w == "&" || w == "-" || w == "'s" || w == ".") && j+1 < len(upos) && upos[j+1] == "PROPN" {
+					j += 2
+					continue
+				}
+				break
+			}
+			allTime := true
+			for k := i; k < j; k++ {
+				if !timeWords[strings.ToLower(cur.Words[k])] {
+					allTime = false
+				}
+			}
+			if !allTime {
+				cur.Tags[i] = "B-PER"
+				for k := i + 1; k < j; k++ {
+					cur.Tags[k] = "I-PER"
+				}
+			}
+			i = j
+		}
+		out = append(out, cur)
+		cur, upos = IOBSentence{}, nil
+	}
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			if id, ok := strings.CutPrefix(line, "# newdoc id = "); ok {
+				flush()
+				doc = strings.TrimSpace(id)
+			}
+			continue
+		}
+		f := strings.SplitN(line, "\t", 5)
+		if len(f) < 4 || strings.ContainsAny(f[0], "-.") {
+			continue
+		}
+		cur.Words = append(cur.Words, f[1])
+		upos = append(upos, f[3])
+	}
+	flush()
+	return out, sc.Err()
+}

@@ -282,6 +282,9 @@ type KB struct {
 	parents map[string]string
 	// ner is the name recognition model (ner.model.gz), or nil.
 	ner *NERModel
+	// wordKinds maps a lower-cased capitalised word of a base name to the
+	// kinds of the names it occurs in (bit 1 PER, 2 ORG, 4 LOC).
+	wordKinds map[string]uint8
 }
 
 // NER returns the base's name recognition model, or nil.
@@ -314,8 +317,8 @@ func Default() (*KB, error) {
 }
 
 // DefaultFS returns the embedded knowledge base files (states.tsv,
-// bodies.tsv, igos.tsv, groups.tsv, sectors.tsv, people.tsv,
-// given_names.txt), for callers that build a KB with some files replaced.
+// bodies.tsv, igos.tsv, groups.tsv, orgs.tsv, sectors.tsv, people.tsv,
+// given_names.txt, ner.model.gz), for callers that build a KB with some files replaced.
 func DefaultFS() fs.FS {
 	sub, err := fs.Sub(kbFiles, "kb")
 	if err != nil {
@@ -325,7 +328,8 @@ func DefaultFS() fs.FS {
 }
 
 // LoadKB reads a knowledge base from fsys. Each of states.tsv, bodies.tsv,
-// igos.tsv, groups.tsv, sectors.tsv, people.tsv and given_names.txt is read
+// igos.tsv, groups.tsv, orgs.tsv, sectors.tsv, people.tsv, given_names.txt
+// and ner.model.gz is read
 // when present; a malformed line is an error naming the file and line.
 func LoadKB(fsys fs.FS) (*KB, error) {
 	kb := &KB{
@@ -345,6 +349,7 @@ func LoadKB(fsys fs.FS) (*KB, error) {
 		{"bodies.tsv", []string{"code", "sector", "kind", "names"}, kb.addBody},
 		{"igos.tsv", []string{"code", "sector", "parent", "names"}, kb.addIGO},
 		{"groups.tsv", []string{"code", "base", "sector", "names"}, kb.addGroup},
+		{"orgs.tsv", []string{"code", "sector", "country", "names"}, kb.addGroup},
 		{"sectors.tsv", []string{"phrase", "sector", "role", "type"}, kb.addSector},
 		{"people.tsv", []string{"name", "aliases", "country", "role", "sector", "from", "to"}, kb.addPersonLine},
 	}
@@ -390,6 +395,20 @@ func LoadKB(fsys fs.FS) (*KB, error) {
 		return nil, err
 	}
 	kb.indexPeople()
+	kb.wordKinds = map[string]uint8{}
+	for _, names := range kb.gaz.names {
+		for _, n := range names {
+			if n.t.demonym {
+				continue
+			}
+			bit := map[string]uint8{KindPER: 1, KindORG: 2, KindLOC: 4}[n.t.kind]
+			for k, w := range n.toks {
+				if n.cases[k] != caseFree {
+					kb.wordKinds[strings.ToLower(w)] |= bit
+				}
+			}
+		}
+	}
 	return kb, nil
 }
 

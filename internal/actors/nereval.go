@@ -96,6 +96,9 @@ type NERScore struct {
 	Gold      int     `json:"gold"`
 	Predicted int     `json:"predicted"`
 	Correct   int     `json:"correct"`
+	// SpanF1 is the F1 of the spans alone, with the type ignored.
+	SpanF1 float64 `json:"span_f1"`
+	spanCorrect int
 	// PerKind holds the same figures per entity type.
 	PerKind map[string]*NERScore `json:"per_kind,omitempty"`
 }
@@ -109,6 +112,9 @@ func (s *NERScore) finish() {
 	}
 	if s.Precision+s.Recall > 0 {
 		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+	if s.Gold+s.Predicted > 0 {
+		s.SpanF1 = 2 * float64(s.spanCorrect) / float64(s.Gold+s.Predicted)
 	}
 }
 
@@ -174,6 +180,13 @@ func (r *Resolver) evalDocPreds(sents []IOBSentence, total *NERScore) []map[type
 	}
 	for si, s := range sents {
 		gold := iobSpans(s.Tags)
+		for p := range pred[si] {
+			for _, g := range gold {
+				if g.s == p.s && g.e == p.e {
+					total.spanCorrect++
+				}
+			}
+		}
 		for _, g := range gold {
 			total.Gold++
 			total.PerKind[g.kind].Gold++

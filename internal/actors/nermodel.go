@@ -26,6 +26,14 @@ const nTags = len(nerTags)
 // after loading and safe for concurrent use.
 type NERModel struct {
 	w map[uint64][nTags]float32
+	// lex maps lower-cased words to a class learned from a treebank: how
+	// often the word is a proper noun there and how often it is written in
+	// lower case (see Lexicon). Nil when the model was trained without one.
+	lex map[string]uint8
+	// det is the name detector whose output is a feature of this model:
+	// a model of the same form trained to find proper-noun runs (tagged
+	// B-PER/I-PER) in a treebank, untyped. Nil when trained without one.
+	det *NERModel
 }
 
 // nerMagic starts a model file.
@@ -39,32 +47,84 @@ func (m *NERModel) WriteTo(out io.Writer) (int64, error) {
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
-	keys := make([]uint64, 0, len(m.w))
-	for k := range m.w {
+	bw.WriteString(nerMagic)
+	writeWeights(bw, m.w)
+	var b [8]byte
+	words := make([]string, 0, len(m.lex))
+	for w := range m.lex {
+		if len(w) <= 255 {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	binary.LittleEndian.PutUint64(b[:], uint64(len(words)))
+	bw.Write(b[:])
+	for _, w := range words {
+		bw.WriteByte(byte(len(w)))
+		bw.WriteString(w)
+		bw.WriteByte(m.lex[w])
+	}
+	if m.det != nil {
+		bw.WriteByte(1)
+		writeWeights(bw, m.det.w)
+	} else {
+		bw.WriteByte(0)
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return 0, zw.Close()
+}
+
+// writeWeights writes weights sorted by feature, as int16 hundredths:
+// enough precision for an averaged perceptron, half the size of float32.
+func writeWeights(bw *bufio.Writer, w map[uint64][nTags]float32) {
+	keys := make([]uint64, 0, len(w))
+	for k := range w {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	bw.WriteString(nerMagic)
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(len(keys)))
 	bw.Write(b[:])
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(b[:], k)
 		bw.Write(b[:])
-		ws := m.w[k]
-		for _, x := range ws {
-			// Weights are stored as int16 hundredths: enough precision
-			// for an averaged perceptron, half the size of float32.
+		for _, x := range w[k] {
 			v := math.Round(float64(x) * 100)
 			v = max(min(v, math.MaxInt16), math.MinInt16)
 			binary.LittleEndian.PutUint16(b[:2], uint16(int16(v)))
 			bw.Write(b[:2])
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return 0, err
+}
+
+// readWeights reads what writeWeights wrote.
+func readWeights(br *bufio.Reader) (map[uint64][nTags]float32, error) {
+	var b [8]byte
+	if _, err := io.ReadFull(br, b[:]); err != nil {
+		return nil, err
 	}
-	return 0, zw.Close()
+	n := binary.LittleEndian.Uint64(b[:])
+	if n > 1<<24 {
+		return nil, errors.New("too many features")
+	}
+	w := make(map[uint64][nTags]float32, n)
+	for i := uint64(0); i < n; i++ {
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return nil, err
+		}
+		k := binary.LittleEndian.Uint64(b[:])
+		var ws [nTags]float32
+		for t := range ws {
+			if _, err := io.ReadFull(br, b[:2]); err != nil {
+				return nil, err
+			}
+			ws[t] = float32(int16(binary.LittleEndian.Uint16(b[:2]))) / 100
+		}
+		w[k] = ws
+	}
+	return w, nil
 }
 
 // LoadNER reads a model written by WriteTo.
@@ -78,29 +138,43 @@ func LoadNER(in io.Reader) (*NERModel, error) {
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != nerMagic {
 		return nil, errors.New("ner model: bad header")
 	}
-	var b [8]byte
-	if _, err := io.ReadFull(br, b[:]); err != nil {
+	m := &NERModel{}
+	if m.w, err = readWeights(br); err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	n := binary.LittleEndian.Uint64(b[:])
-	if n > 1<<24 {
-		return nil, errors.New("ner model: too many features")
+	var b [8]byte
+	if _, err := io.ReadFull(br, b[:]); err == io.EOF {
+		return m, nil // a model without a lexicon
+	} else if err != nil {
+		return nil, fmt.Errorf("ner model lexicon: %w", err)
 	}
-	m := &NERModel{w: make(map[uint64][nTags]float32, n)}
-	for i := uint64(0); i < n; i++ {
-		if _, err := io.ReadFull(br, b[:]); err != nil {
-			return nil, fmt.Errorf("ner model: %w", err)
-		}
-		k := binary.LittleEndian.Uint64(b[:])
-		var ws [nTags]float32
-		for t := range ws {
-			if _, err := io.ReadFull(br, b[:2]); err != nil {
-				return nil, fmt.Errorf("ner model: %w", err)
-			}
-			ws[t] = float32(int16(binary.LittleEndian.Uint16(b[:2]))) / 100
-		}
-		m.w[k] = ws
+	nl := binary.LittleEndian.Uint64(b[:])
+	if nl > 1<<24 {
+		return nil, errors.New("ner model: lexicon too large")
 	}
+	m.lex = make(map[string]uint8, nl)
+	buf := make([]byte, 256)
+	for i := uint64(0); i < nl; i++ {
+		n, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("ner model lexicon: %w", err)
+		}
+		if _, err := io.ReadFull(br, buf[:int(n)+1]); err != nil {
+			return nil, fmt.Errorf("ner model lexicon: %w", err)
+		}
+		m.lex[string(buf[:n])] = buf[n]
+	}
+	flag, err := br.ReadByte()
+	if err == io.EOF || flag == 0 {
+		return m, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	dw, err := readWeights(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner model detector: %w", err)
+	}
+	m.det = &NERModel{w: dw, lex: m.lex}
 	return m, nil
 }
 
@@ -206,7 +280,7 @@ func (st *art) ruleInfo() []tokInfo {
 
 // staticFeatures returns the features of token i of sentence [s,e) that
 // do not depend on the previous tag.
-func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, out []uint64) []uint64 {
+func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, lex map[string]uint8, det []int, out []uint64) []uint64 {
 	t := st.toks[i]
 	word := func(k int) string {
 		if k < s {
@@ -300,6 +374,53 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 	if st.shouty(s, e) {
 		out = append(out, fhash(34))
 	}
+	if k := st.r.kb.wordKinds[lw]; k != 0 {
+		out = append(out, fhash(35, string(rune('0'+k))), fhash(38, string(rune('0'+k)), first))
+	}
+	if i+1 < e {
+		if k := st.r.kb.wordKinds[st.toks[i+1].lower]; k != 0 && st.toks[i+1].cap {
+			out = append(out, fhash(39, string(rune('0'+k))))
+		}
+	}
+	if st.informal(s, e) {
+		out = append(out, fhash(43, sh))
+	}
+	if det != nil {
+		d := det[i-s]
+		pd := 0
+		if i > s {
+			pd = det[i-s-1]
+		}
+		nd := 0
+		if i+1 < e {
+			nd = det[i-s+1]
+		}
+		out = append(out, fhash(49, nerTags[d]), fhash(50, nerTags[d], sh), fhash(51, nerTags[pd], nerTags[d]), fhash(52, nerTags[d], nerTags[nd]), fhash(53, nerTags[d], info[i].rule))
+	}
+	if lex != nil {
+		c, ok := lex[lw]
+		cls := "unk"
+		if ok {
+			cls = string(rune('a' + c))
+		}
+		out = append(out, fhash(44, cls), fhash(45, cls, sh), fhash(46, cls, first))
+		if i > s {
+			pc, ok := lex[st.toks[i-1].lower]
+			pcls := "unk"
+			if ok {
+				pcls = string(rune('a' + pc))
+			}
+			out = append(out, fhash(47, pcls, cls))
+		}
+		if i+1 < e {
+			nc, ok := lex[st.toks[i+1].lower]
+			ncls := "unk"
+			if ok {
+				ncls = string(rune('a' + nc))
+			}
+			out = append(out, fhash(48, cls, ncls))
+		}
+	}
 	return out
 }
 
@@ -344,11 +465,15 @@ func (m *NERModel) score(feats []uint64, sc *[nTags]float32) {
 
 // tagSentence tags sentence [s,e) greedily.
 func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, lowerSeen map[string]bool) []int {
+	var det []int
+	if m.det != nil {
+		det = m.det.tagSentence(st, s, e, info, lowerSeen)
+	}
 	tags := make([]int, e-s)
 	prev := 0
 	var feats []uint64
 	for i := s; i < e; i++ {
-		feats = st.staticFeatures(i, s, e, info, lowerSeen, feats[:0])
+		feats = st.staticFeatures(i, s, e, info, lowerSeen, m.lex, det, feats[:0])
 		feats = dynFeatures(prev, wordShape(st.toks[i].text), st.toks[i].lower, feats)
 		var sc [nTags]float32
 		m.score(feats, &sc)
@@ -415,9 +540,18 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 				s++ // "Dr. Vincent Kaminski": the name is "Vincent Kaminski"
 			}
 			for k := s; k < e; k++ {
-				if t := st.toks[k].text; t == "(" || t == ")" || t == "," || t == ";" || t == ":" {
-					e = k // a name does not run across brackets or commas
+				t := st.toks[k]
+				if t.text == "(" || t.text == ")" || t.text == "," || t.text == ";" || t.text == ":" || t.text == "--" ||
+					t.alpha && !t.cap && !inNameWords[t.lower] && k > s {
+					e = k // a name does not run across brackets, commas or lower-case words
+					break
 				}
+			}
+			for e > s+1 && !st.toks[e-1].cap && !st.toks[e-1].alpha && st.toks[e-1].text != "." {
+				e-- // nor end on a connector
+			}
+			for e > s+1 && inNameWords[st.toks[e-1].lower] {
+				e--
 			}
 			if s >= e {
 				continue
@@ -473,7 +607,10 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 // passes. The sentences of a document are annotated together with the
 // rules (r's base, without a model) to compute the features. Training is
 // deterministic: the same data and passes give the same model.
-func (r *Resolver) TrainNER(sents []IOBSentence, passes int) *NERModel {
+//
+// lex is a word lexicon from a treebank (see Lexicon), or nil; det a
+// name detector (see TrainDetector), or nil.
+func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint8, det *NERModel) *NERModel {
 	rules := r.WithNER(nil)
 	type example struct {
 		st     *art
@@ -507,8 +644,12 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int) *NERModel {
 				}
 			}
 			ex := example{st: st, s: b[0], e: b[1], info: info, lower: lower, gold: gold}
+			var dt []int
+			if det != nil {
+				dt = det.tagSentence(st, b[0], b[1], info, lower)
+			}
 			for k := b[0]; k < b[1]; k++ {
-				ex.static = append(ex.static, st.staticFeatures(k, b[0], b[1], info, lower, nil))
+				ex.static = append(ex.static, st.staticFeatures(k, b[0], b[1], info, lower, lex, dt, nil))
 			}
 			exs = append(exs, ex)
 		}
@@ -571,7 +712,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int) *NERModel {
 			}
 		}
 	}
-	m := &NERModel{w: make(map[uint64][nTags]float32, len(w))}
+	m := &NERModel{w: make(map[uint64][nTags]float32, len(w)), lex: lex, det: det}
 	for f, wf := range w {
 		var avg [nTags]float32
 		nonzero := false
@@ -623,3 +764,88 @@ func (st *art) anchored(m ment) bool {
 	}
 	return false
 }
+
+// informal reports whether sentence [s,e) is written without capitals
+// (chat and forum text), where a lower-case word may be a name.
+func (st *art) informal(s, e int) bool {
+	for k := s; k < e; k++ {
+		if st.toks[k].cap {
+			return false
+		}
+	}
+	return true
+}
+
+// Lexicon reads CoNLL-U treebank files (word forms and UPOS) and returns
+// a class per lower-cased word seen at least twice: the share of its
+// occurrences tagged PROPN (none, some, most, all) combined with whether
+// it occurs written in lower case. Name recognition uses the class to
+// tell names ("Google", "Larry") from capitalised common words ("Job").
+func Lexicon(files ...io.Reader) (map[string]uint8, error) {
+	type count struct{ n, propn, lower int }
+	counts := map[string]*count{}
+	for _, f := range files {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			fs := strings.SplitN(line, "\t", 5)
+			if len(fs) < 4 || strings.ContainsAny(fs[0], "-.") {
+				continue
+			}
+			w := normApos(fs[1])
+			lw := strings.ToLower(w)
+			c := counts[lw]
+			if c == nil {
+				c = &count{}
+				counts[lw] = c
+			}
+			c.n++
+			if fs[3] == "PROPN" {
+				c.propn++
+			}
+			if w == lw {
+				c.lower++
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	lex := map[string]uint8{}
+	for w, c := range counts {
+		if c.n < 2 {
+			continue
+		}
+		var p uint8
+		switch r := float64(c.propn) / float64(c.n); {
+		case r == 0:
+			p = 0
+		case r < 0.5:
+			p = 1
+		case r < 1:
+			p = 2
+		default:
+			p = 3
+		}
+		if c.lower > 0 {
+			p += 4
+		}
+		lex[w] = p
+	}
+	return lex, nil
+}
+
+// TrainDetector trains a name detector on treebank sentences whose
+// proper-noun runs are tagged B-PER/I-PER (see ReadPROPNRuns).
+func (r *Resolver) TrainDetector(sents []IOBSentence, passes int, lex map[string]uint8) *NERModel {
+	return r.TrainNER(sents, passes, lex, nil)
+}
+
+// inNameWords are lower-case words that may sit inside a name
+// ("Department of Housing and Urban Development", "bin Laden").
+var inNameWords = set("of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn",
+	"van", "von", "der", "den", "da", "di", "dos", "del", "y", "'s", "on", "upon", "at")
