@@ -97,7 +97,7 @@ type NERScore struct {
 	Predicted int     `json:"predicted"`
 	Correct   int     `json:"correct"`
 	// SpanF1 is the F1 of the spans alone, with the type ignored.
-	SpanF1 float64 `json:"span_f1"`
+	SpanF1      float64 `json:"span_f1"`
 	spanCorrect int
 	// PerKind holds the same figures per entity type.
 	PerKind map[string]*NERScore `json:"per_kind,omitempty"`
