@@ -15,12 +15,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go"
 
+	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/queue"
 	"github.com/sitrep/sitrep/internal/store"
@@ -523,5 +525,84 @@ func BenchmarkWorkerScaling(b *testing.B) {
 		b.ReportMetric(two, "docs/s-2workers")
 		b.ReportMetric(two/one, "ratio")
 		b.Logf("%d articles: 1 worker %.0f docs/s, 2 workers %.0f docs/s, ratio %.2f", n1, one, two, two/one)
+	}
+}
+
+// TestWorkerSignal stops a worker with SIGTERM in the middle of its work:
+// it must finish, store and acknowledge the batch in hand, print its
+// summary and exit 0, so that the next worker finds nothing delivered
+// before. The store is then read back through openReadStore, as export
+// and report do with --postgres.
+func TestWorkerSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs workers")
+	}
+	natsURL, dsn := servicesOrSkip(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	const inputs = 400
+	workerCorpus(t, dir, inputs, 0)
+	names := newScaleNames(t, natsURL, dsn)
+	qargs := names.queueArgs(natsURL)
+	if out, errOut, code := runBin(t, bin, append([]string{"enqueue", dir}, qargs...)...); code != 0 {
+		t.Fatalf("enqueue exit %d: %s%s", code, out, errOut)
+	}
+	ctx := context.Background()
+	if _, err := openReadStore(ctx, "", dsn, names.schema); err == nil || !strings.Contains(err.Error(), "no sitrep store") {
+		t.Errorf("openReadStore before any worker ran: %v, want a missing-store error", err)
+	}
+	wargs := append(qargs, "--postgres", dsn, "--schema", names.schema, "--batch", "8", "--workers", "2")
+	w, out, errOut := startWorker(t, bin, wargs...)
+	st, err := postgres.Open(ctx, dsn, postgres.WithSchema(names.schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		s, err := st.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Articles >= 50 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("worker stored %d articles in 30 s\n%s", s.Articles, errOut)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := w.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitExit(t, w, errOut, time.Now().Add(10*time.Second))
+	first := workerSummary(t, out.String())
+	if first[2] == 0 || first[2] >= inputs {
+		t.Errorf("stopped worker stored %d articles; want some, not all", first[2])
+	}
+
+	w, out, errOut = startWorker(t, bin, append(wargs, "--exit-when-empty")...)
+	waitExit(t, w, errOut, time.Now().Add(60*time.Second))
+	second := workerSummary(t, out.String())
+	if second[1] != 0 {
+		t.Errorf("%d messages delivered again after a clean stop; want none", second[1])
+	}
+	// The empty file is rejected at enqueue, so every message holds a
+	// distinct article.
+	if first[2]+second[2] != inputs || first[3]+second[3] != 0 {
+		t.Errorf("stored %d + %d (duplicates %d + %d), want %d in all", first[2], second[2], first[3], second[3], inputs)
+	}
+
+	rs, err := openReadStore(ctx, "", dsn, names.schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	var buf bytes.Buffer
+	if err := export.WriteJSONL(ctx, rs, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), `"type":"article"`); n != first[2]+second[2] {
+		t.Errorf("export through openReadStore has %d article records, want %d", n, first[2]+second[2])
 	}
 }
