@@ -118,6 +118,9 @@ func (r *Resolver) annotate(a *model.Article) *art {
 		return nil
 	}
 	if len(a.Sentences) == 0 {
+		if len(a.Paragraphs) == 0 {
+			a.Paragraphs = []model.Paragraph{{Span: model.Span{Start: 0, End: len(a.Text)}, Raw: model.NoSpan, Kind: model.KindBody}}
+		}
 		segment.Segment(a, segment.Options{})
 	}
 	st := &art{r: r, a: a, date: normPublished(a.Published), capsSeen: map[string]bool{}}
@@ -376,7 +379,7 @@ func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 			}
 		}
 	}
-	if t.ambiguous && first.first && (next >= 0 && st.toks[next].cap && !st.isGazStart(next) || !st.capsSeen[first.lower]) {
+	if t.ambiguous && first.first && (next >= 0 && st.toks[next].cap && !st.isGazStart(next) || lowerStop[first.lower] && !st.r.kb.given[first.lower] && !st.capsSeen[first.lower]) {
 		return false
 	}
 	if t.place || t.demonym {

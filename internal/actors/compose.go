@@ -47,7 +47,7 @@ func (st *art) compose(s, e int) {
 	// "the Obama administration": a person's government.
 	for mi := range st.ments {
 		m := &st.ments[mi]
-		if m.s < s || m.s >= e || m.kind != KindPER || m.person < 0 || m.e >= e {
+		if m.s < s || m.s >= e || m.kind != KindPER || m.e >= e || (m.person < 0 && len(st.r.kb.surnames[st.key(*m)]) == 0) {
 			continue
 		}
 		if k := st.sectorAt(m.e); k >= 0 && st.sectors[k].s == m.e && st.sectors[k].w.Org && st.sectors[k].w.Sector == "GOV" {
@@ -136,6 +136,7 @@ func (st *art) leftTitle(n, s int) titleInfo {
 	ti := titleInfo{orgRef: -1}
 	j := n - 1
 	comma := false
+	skipped := 0
 	for j >= s {
 		t := st.toks[j]
 		if honorifics[t.lower] {
@@ -182,6 +183,12 @@ func (st *art) leftTitle(n, s int) titleInfo {
 			continue
 		}
 		if descModifiers[t.lower] && ti.found {
+			j--
+			continue
+		}
+		if ti.found && skipped < 2 && t.alpha && !t.cap && !functionWords[t.lower] {
+			// "defence ministry spokesman": a noun modifying the title.
+			skipped++
 			j--
 			continue
 		}

@@ -59,16 +59,24 @@ func (p *Person) termAt(date string) (t Term, ok, after bool) {
 	if best >= 0 {
 		return p.Terms[best], true, false
 	}
-	last := -1
+	// Outside every term: the latest term that ended before the date
+	// makes a former office holder; otherwise the first term to come.
+	ended, next := -1, -1
 	for i, tm := range p.Terms {
-		if last < 0 || tm.To > p.Terms[last].To {
-			last = i
+		if tm.To < date && (ended < 0 || tm.To > p.Terms[ended].To) {
+			ended = i
+		}
+		if tm.From > date && (next < 0 || tm.From < p.Terms[next].From) {
+			next = i
 		}
 	}
-	if last < 0 {
-		return Term{}, false, false
+	if ended >= 0 {
+		return p.Terms[ended], false, true
 	}
-	return p.Terms[last], false, date > p.Terms[last].To
+	if next >= 0 {
+		return p.Terms[next], false, false
+	}
+	return Term{}, false, false
 }
 
 // rolePriority orders roles when a person held several at once.
@@ -662,6 +670,8 @@ func normDate(s string, upper bool) (string, error) {
 			return s + "-12-31", nil
 		}
 		return s + "-01-01", nil
+	case len(parts) >= 2 && (parts[1] < "01" || parts[1] > "12"), len(parts) == 3 && (parts[2] < "01" || parts[2] > "31"):
+		return "", fmt.Errorf("bad date %q", s)
 	case len(parts) == 2 && ok(parts[0], 4) && ok(parts[1], 2):
 		if upper {
 			return s + "-31", nil

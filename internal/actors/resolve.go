@@ -62,10 +62,17 @@ func (st *art) resolve() {
 		m := &st.ments[i]
 		switch {
 		case m.kind == "":
-		case m.role == "govOf" && m.person >= 0:
+		case m.role == "govOf":
 			p := *m
-			st.personAt(&p)
-			m.code, m.sector, m.role, m.person, m.pname = p.code, "GOV", "", -1, ""
+			if p.person < 0 {
+				p.e = p.nameEnd
+				p.person = st.uniqueSurname(st.key(p))
+			}
+			if p.person >= 0 {
+				st.personAt(&p)
+				m.code, m.sector = p.code, "GOV"
+			}
+			m.person, m.pname = -1, ""
 		case m.person >= 0:
 			st.personAt(m)
 		case m.kind == KindPER && m.name:
