@@ -95,6 +95,9 @@ type art struct {
 	covered []int8 // per token: 0 free, 1 mention, 2 sector phrase
 	// capsSeen holds lower-cased words seen capitalised in mid-sentence.
 	capsSeen map[string]bool
+	// shapes caches word shapes; lastFlags the last sentence's flags.
+	shapes    []string
+	lastFlags sentFlags
 }
 
 // Annotate fills a.Mentions with the actor mentions of the article's

@@ -3,6 +3,7 @@ package actors
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +56,30 @@ func loadGUM(tb testing.TB) []IOBSentence {
 		out = append(out, s...)
 	}
 	return out
+}
+
+// TestNERTest measures name recognition on the UNER EWT test split
+// (span-exact, type-matched PER/ORG/LOC) against a floor at or just below
+// the measured figure.
+func TestNERTest(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewResolver(kb).EvalNER(loadIOB(t, "en_ewt-ud-test.iob2"))
+	t.Logf("test: P %.4f R %.4f F1 %.4f span F1 %.4f (gold %d, predicted %d)", s.Precision, s.Recall, s.F1, s.SpanF1, s.Gold, s.Predicted)
+	const floor = 0.68 // measured 0.6839
+	if s.F1 < floor {
+		t.Errorf("UNER EWT test F1 %.4f below floor %.2f", s.F1, floor)
+	}
+}
+
+func TestReadIOB2Errors(t *testing.T) {
+	if _, err := ReadIOB2(strings.NewReader("1\tword\n")); err == nil {
+		t.Error("a line without a tag was accepted")
+	}
+	s, err := ReadIOB2(strings.NewReader("# newdoc id = d1\n1\tAda\tB-PER\n2\tLovelace\tI-PER\n3\twrote\tO\n\n1\tParis\tB-LOC\n"))
+	if err != nil || len(s) != 2 || s[0].Doc != "d1" || len(iobSpans(s[0].Tags)) != 1 || len(iobSpans(s[1].Tags)) != 1 {
+		t.Errorf("ReadIOB2: %+v, %v", s, err)
+	}
 }

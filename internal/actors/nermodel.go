@@ -295,7 +295,7 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 		if k < s || k >= e {
 			return "_"
 		}
-		return wordShape(st.toks[k].text)
+		return st.shape(k)
 	}
 	rule := func(k int) string {
 		if k < s || k >= e {
@@ -371,7 +371,7 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 	if i+1 < e && personVerbs[st.toks[i+1].lower] {
 		out = append(out, fhash(33))
 	}
-	if st.shouty(s, e) {
+	if st.shoutySent(s, e) {
 		out = append(out, fhash(34))
 	}
 	if k := st.r.kb.wordKinds[lw]; k != 0 {
@@ -382,7 +382,7 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 			out = append(out, fhash(39, string(rune('0'+k))))
 		}
 	}
-	if st.informal(s, e) {
+	if st.informalSent(s, e) {
 		out = append(out, fhash(43, sh))
 	}
 	if det != nil {
@@ -474,7 +474,7 @@ func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, lowerSeen map[
 	var feats []uint64
 	for i := s; i < e; i++ {
 		feats = st.staticFeatures(i, s, e, info, lowerSeen, m.lex, det, feats[:0])
-		feats = dynFeatures(prev, wordShape(st.toks[i].text), st.toks[i].lower, feats)
+		feats = dynFeatures(prev, st.shape(i), st.toks[i].lower, feats)
 		var sc [nTags]float32
 		m.score(feats, &sc)
 		best := -1
@@ -685,7 +685,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 				now++
 				i := ex.s + k
 				feats = append(feats[:0], ex.static[k]...)
-				feats = dynFeatures(prev, wordShape(ex.st.toks[i].text), ex.st.toks[i].lower, feats)
+				feats = dynFeatures(prev, ex.st.shape(i), ex.st.toks[i].lower, feats)
 				var sc [nTags]float32
 				for _, f := range feats {
 					if wf, ok := w[f]; ok {
@@ -849,3 +849,36 @@ func (r *Resolver) TrainDetector(sents []IOBSentence, passes int, lex map[string
 // ("Department of Housing and Urban Development", "bin Laden").
 var inNameWords = set("of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn",
 	"van", "von", "der", "den", "da", "di", "dos", "del", "y", "'s", "on", "upon", "at")
+
+// shape returns token k's word shape, computed once per article.
+func (st *art) shape(k int) string {
+	if st.shapes == nil {
+		st.shapes = make([]string, len(st.toks))
+	}
+	if st.shapes[k] == "" {
+		st.shapes[k] = wordShape(st.toks[k].text)
+		if st.shapes[k] == "" {
+			st.shapes[k] = "_"
+		}
+	}
+	return st.shapes[k]
+}
+
+// sentFlags caches per-sentence properties for the model's features.
+type sentFlags struct {
+	start            int
+	shouty, informal bool
+}
+
+// shoutySent is shouty for the sentence starting at s, cached.
+func (st *art) shoutySent(s, e int) bool { return st.flags(s, e).shouty }
+
+// informalSent is informal for the sentence starting at s, cached.
+func (st *art) informalSent(s, e int) bool { return st.flags(s, e).informal }
+
+func (st *art) flags(s, e int) sentFlags {
+	if st.lastFlags.start != s+1 {
+		st.lastFlags = sentFlags{start: s + 1, shouty: st.shouty(s, e), informal: st.informal(s, e)}
+	}
+	return st.lastFlags
+}

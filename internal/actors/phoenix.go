@@ -257,7 +257,12 @@ func (d *Dict) readAgents(r io.Reader) error {
 				phrases = append(phrases, p)
 			}
 		}
-		phrases = append(phrases, strings.TrimSpace(head))
+		head = strings.TrimSpace(head)
+		phrases = append(phrases, head)
+		if !strings.Contains(line[:i], "{") {
+			// Without braces the regular plural is implied; "{}" means none.
+			phrases = append(phrases, regularPlural(head))
+		}
 		if len(code) < 3 {
 			continue
 		}
@@ -346,4 +351,22 @@ func isSectorCode(s string) bool {
 		return true
 	}
 	return false
+}
+
+// regularPlural forms the English plural of a dictionary phrase's last
+// word ("SHARECROPPER" → "SHARECROPPERS", "MILITIA" → "MILITIAS").
+func regularPlural(p string) string {
+	p = strings.TrimRight(p, "_ ")
+	up := strings.ToUpper(p)
+	switch {
+	case strings.HasSuffix(up, "!"):
+		return p // ends in a macro, which lists its own forms
+	case strings.HasSuffix(up, "MAN"):
+		return p[:len(p)-3] + "MEN"
+	case strings.HasSuffix(up, "S") || strings.HasSuffix(up, "X") || strings.HasSuffix(up, "CH") || strings.HasSuffix(up, "SH"):
+		return p + "ES"
+	case strings.HasSuffix(up, "Y") && len(up) > 1 && !strings.ContainsRune("AEIOU", rune(up[len(up)-2])):
+		return p[:len(p)-1] + "IES"
+	}
+	return p + "S"
 }
