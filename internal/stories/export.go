@@ -1,5 +1,7 @@
 package stories
 
+import "slices"
+
 // Story is one exported story record: an event cluster or a storyline.
 // It is the "story" line of the JSONL export contract.
 type Story struct {
@@ -49,8 +51,10 @@ func (x *Index) Stories() []Story {
 
 func (x *Index) story(c *cluster, level string, parent *string) Story {
 	s := Story{Type: "story", ID: c.ID, Level: level, Parent: parent, Title: c.Title, First: dateOf(c.First), Last: dateOf(c.Last)}
-	s.Articles = make([]string, len(c.Articles))
-	for i, a := range c.Articles {
+	idx := slices.Clone(c.Articles)
+	slices.Sort(idx)
+	s.Articles = make([]string, len(idx))
+	for i, a := range idx {
 		s.Articles[i] = x.arts[a].ID
 	}
 	return s

@@ -60,6 +60,8 @@ type Options struct {
 	// story it sees makes its own words look common), and the prior keeps
 	// IDF flat until real counts outweigh it. Negative means none.
 	PriorDocs int
+	// ThemeIDFPower flattens IDF in the theme space: IDF^ThemeIDFPower.
+	ThemeIDFPower float64
 }
 
 // DefaultOptions returns the options used when a field is zero. The
@@ -83,6 +85,7 @@ func DefaultOptions() Options {
 		ActorBoost:         1.5,
 		ThemeNameBoost:     0.75,
 		PriorDocs:          1000,
+		ThemeIDFPower:      1,
 	}
 }
 
@@ -117,6 +120,8 @@ func (o Options) withDefaults() Options {
 	setF(&o.NameBoost, d.NameBoost)
 	setF(&o.ActorBoost, d.ActorBoost)
 	setF(&o.ThemeNameBoost, d.ThemeNameBoost)
+	setF(&o.ThemeIDFPower, d.ThemeIDFPower)
+	o.ThemeIDFPower = min(o.ThemeIDFPower, 4)
 	if o.PriorDocs == 0 {
 		o.PriorDocs = d.PriorDocs
 	}
@@ -181,7 +186,7 @@ type articleRec struct {
 type cluster struct {
 	ID       string
 	Title    string
-	Parent   int32 // storyline of an event cluster; -1 for a storyline
+	Parent   int32 // storyline of an event cluster (maybe merged since: see parent); -1 for a storyline
 	First    int32
 	Last     int32
 	Articles []int32
@@ -304,7 +309,7 @@ func (x *Index) Place(a *model.Article) Placement {
 	}
 	// 2. Otherwise the most similar event cluster in the date window.
 	if rec.Event < 0 {
-		if c, s := x.best(x.events, x.evPost, rec.Vec, rec.Day, x.opts.EventThreshold, x.opts.EventDays); c >= 0 {
+		if c, s := x.best(x.events, x.evPost, rec.Vec, rec.Day, x.opts.EventThreshold, x.opts.EventDays, false); c >= 0 {
 			rec.Event, p.EventScore = c, s
 		}
 	}
@@ -314,7 +319,7 @@ func (x *Index) Place(a *model.Article) Placement {
 		rec.Event = int32(len(x.events))
 		x.events = append(x.events, ev)
 		p.NewEvent = true
-		if s, sc := x.best(x.lines, x.linePost, rec.Theme, rec.Day, x.opts.StorylineThreshold, x.opts.StorylineDays); s >= 0 {
+		if s, sc := x.best(x.lines, x.linePost, rec.Theme, rec.Day, x.opts.StorylineThreshold, x.opts.StorylineDays, true); s >= 0 {
 			ev.Parent, p.StorylineScore = s, sc
 		} else {
 			ev.Parent = int32(len(x.lines))
@@ -327,8 +332,8 @@ func (x *Index) Place(a *model.Article) Placement {
 	x.byID[id] = idx
 	x.add(idx)
 	x.consolidate(rec.Event)
-	ev := x.events[x.arts[idx].Event]
-	p.Event, p.Storyline = ev.ID, x.lines[ev.Parent].ID
+	e := x.arts[idx].Event
+	p.Event, p.Storyline = x.events[e].ID, x.lines[x.parent(e)].ID
 	return p
 }
 
@@ -337,15 +342,15 @@ func (x *Index) Place(a *model.Article) Placement {
 // their centroids are similar enough and their dates close enough.
 func (x *Index) consolidate(e int32) {
 	if x.opts.EventMerge > 0 {
-		if o := x.similar(x.events, x.evPost, e, x.opts.EventMerge, x.opts.EventDays); o >= 0 {
+		if o := x.similar(x.events, x.evPost, e, x.opts.EventMerge, x.opts.EventDays, false); o >= 0 {
 			e = x.mergeEvents(e, o)
 		}
 	}
 	if x.opts.StorylineMerge > 0 {
-		s := x.events[e].Parent
+		s := x.parent(e)
 		// Only mutual best matches merge: a storyline whose centroid has
 		// gone generic would otherwise swallow its neighbours one by one.
-		if o := x.similar(x.lines, x.linePost, s, x.opts.StorylineMerge, x.opts.StorylineDays); o >= 0 && (x.similar(x.lines, x.linePost, o, x.opts.StorylineMerge, x.opts.StorylineDays) == s) {
+		if o := x.similar(x.lines, x.linePost, s, x.opts.StorylineMerge, x.opts.StorylineDays, true); o >= 0 && (x.similar(x.lines, x.linePost, o, x.opts.StorylineMerge, x.opts.StorylineDays, true) == s) {
 			x.mergeLines(s, o)
 		}
 	}
@@ -354,12 +359,12 @@ func (x *Index) consolidate(e int32) {
 // similar returns the living cluster most similar to cluster c (cosine of
 // centroids, at least threshold, dates within days), found through the
 // postings of c's heaviest terms, or -1.
-func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, threshold float64, days int) int32 {
+func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, threshold float64, days int, theme bool) int32 {
 	me := cs[c]
 	if len(me.Centroid.Terms) == 0 {
 		return -1
 	}
-	q := x.queryTerms(me.Centroid, x.opts.QueryTerms)
+	q := x.queryTerms(me.Centroid, x.opts.QueryTerms, theme)
 	seen := map[int32]bool{c: true}
 	var cands []int32
 	for _, t := range q {
@@ -385,7 +390,7 @@ func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, thre
 		if len(oc.Centroid.Terms) == 0 || !rangesWithin(me.First, me.Last, oc.First, oc.Last, days) {
 			continue
 		}
-		s := x.cos(me.Centroid, oc.Centroid)
+		s := x.cos(me.Centroid, oc.Centroid, theme)
 		if s > bestSim {
 			best, bestSim = o, s
 		}
@@ -408,9 +413,8 @@ func rangesWithin(f1, l1, f2, l2 int32, days int) bool {
 
 // absorb adds cluster v's articles, dates and centroid to cluster s and
 // marks v merged into s.
-func (x *Index) absorb(s, v *cluster, sIdx int32) {
-	s.Articles = append(s.Articles, v.Articles...)
-	slices.Sort(s.Articles)
+func (x *Index) absorb(s, v *cluster, sIdx int32, theme bool) {
+	s.Articles = cat(s.Articles, v.Articles)
 	if v.First != noDay {
 		if s.First == noDay || v.First < s.First {
 			s.First = v.First
@@ -419,8 +423,24 @@ func (x *Index) absorb(s, v *cluster, sIdx int32) {
 			s.Last = v.Last
 		}
 	}
-	s.Centroid = x.addVec(s.Centroid, v.Centroid)
+	s.Centroid = x.addVec(s.Centroid, v.Centroid, theme)
 	v.Articles, v.Centroid, v.Alias = nil, vec{}, sIdx
+}
+
+// cat returns the concatenation of a and b in some order, appending the
+// shorter to the longer so that repeated merging costs O(n log n) in all.
+func cat(a, b []int32) []int32 {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return append(a, b...)
+}
+
+// parent returns the living storyline of event cluster e.
+func (x *Index) parent(e int32) int32 {
+	ev := x.events[e]
+	ev.Parent = find(x.lines, ev.Parent)
+	return ev.Parent
 }
 
 // mergeEvents merges event clusters a and b into the older one and
@@ -431,13 +451,12 @@ func (x *Index) mergeEvents(a, b int32) int32 {
 	for _, i := range vc.Articles {
 		x.arts[i].Event = s
 	}
-	vp := vc.Parent
-	x.absorb(sc, vc, s)
-	line := x.lines[vp]
-	line.Children = slices.DeleteFunc(line.Children, func(c int32) bool { return c == v })
-	if vp != sc.Parent {
+	sp, vp := x.parent(s), x.parent(v)
+	// v stays in its storyline's Children, merged; listings skip it.
+	x.absorb(sc, vc, s, false)
+	if vp != sp {
 		// The event's articles count in both storylines until they merge.
-		x.mergeLines(sc.Parent, vp)
+		x.mergeLines(sp, vp)
 	}
 	return s
 }
@@ -446,13 +465,10 @@ func (x *Index) mergeEvents(a, b int32) int32 {
 func (x *Index) mergeLines(a, b int32) {
 	s, v := min(a, b), max(a, b)
 	sc, vc := x.lines[s], x.lines[v]
-	for _, e := range vc.Children {
-		x.events[e].Parent = s
-	}
-	sc.Children = append(sc.Children, vc.Children...)
-	slices.Sort(sc.Children)
+	// Children keep naming v as their parent; parent() resolves it.
+	sc.Children = cat(sc.Children, vc.Children)
 	vc.Children = nil
-	x.absorb(sc, vc, s)
+	x.absorb(sc, vc, s, true)
 }
 
 // add records article idx in its clusters, postings and LSH buckets. It
@@ -460,7 +476,8 @@ func (x *Index) mergeLines(a, b int32) {
 func (x *Index) add(idx int32) {
 	rec := &x.arts[idx]
 	ev := x.events[rec.Event]
-	line := x.lines[ev.Parent]
+	lp := x.parent(rec.Event)
+	line := x.lines[lp]
 	for _, c := range []*cluster{ev, line} {
 		v := rec.Vec
 		if c == line {
@@ -480,13 +497,13 @@ func (x *Index) add(idx int32) {
 				c.Last = rec.Day
 			}
 		}
-		c.Centroid = x.addVec(c.Centroid, v)
+		c.Centroid = x.addVec(c.Centroid, v, c == line)
 	}
-	for _, t := range x.queryTerms(rec.Vec, x.opts.QueryTerms) {
+	for _, t := range x.queryTerms(rec.Vec, x.opts.QueryTerms, false) {
 		x.evPost[t] = post(x.evPost[t], rec.Event, x.opts.PostingsCap)
 	}
-	for _, t := range x.queryTerms(rec.Theme, x.opts.QueryTerms) {
-		x.linePost[t] = post(x.linePost[t], ev.Parent, x.opts.PostingsCap)
+	for _, t := range x.queryTerms(rec.Theme, x.opts.QueryTerms, true) {
+		x.linePost[t] = post(x.linePost[t], lp, x.opts.PostingsCap)
 	}
 	if rec.DupOf < 0 && rec.Sig != nil {
 		for _, k := range bandKeys(rec.Sig) {
@@ -548,7 +565,7 @@ func (x *Index) findCopy(sig []uint32) (int32, float64) {
 // best retrieves candidate clusters of v through the postings lists,
 // compares the best Candidates exactly and returns the most similar one
 // within days of day whose cosine reaches threshold, or -1.
-func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32, threshold float64, days int) (int32, float64) {
+func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32, threshold float64, days int, theme bool) (int32, float64) {
 	if len(v.Terms) == 0 {
 		return -1, 0
 	}
@@ -557,7 +574,7 @@ func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32
 	for i, t := range v.Terms {
 		wt[t] = v.Weights[i]
 	}
-	for _, t := range x.queryTerms(v, x.opts.QueryTerms) {
+	for _, t := range x.queryTerms(v, x.opts.QueryTerms, theme) {
 		p := postings[t]
 		if len(p) > x.opts.PostingsCap {
 			p = p[len(p)-x.opts.PostingsCap:]
@@ -589,7 +606,7 @@ func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32
 		if !withinDays(day, c.First, c.Last, days) {
 			continue
 		}
-		s := x.cos(v, c.Centroid)
+		s := x.cos(v, c.Centroid, theme)
 		if s > bestSim || (s == bestSim && cd.c < best) {
 			best, bestSim = cd.c, s
 		}
@@ -641,7 +658,7 @@ func (x *Index) vectorize(counts map[string]int, names map[string]bool) (event, 
 			we, wt = w*x.opts.ActorBoost, w*x.opts.ActorBoost
 		}
 		ev = append(ev, tw{t, we * idf, we})
-		th = append(th, tw{t, wt * idf, wt})
+		th = append(th, tw{t, wt * x.tidf(t, true), wt})
 	}
 	return topVec(ev, x.opts.TopTerms), topVec(th, x.opts.TopTerms)
 }
@@ -705,17 +722,35 @@ func (x *Index) idf(t int32) float64 {
 	return x.idfVal[t]
 }
 
+// tidf returns the IDF weight of term t in the event space, or in the
+// theme space (storylines), where it is flattened to IDF^ThemeIDFPower: a
+// storyline is held together by words common to many of its episodes,
+// which a sharp IDF would discount.
+func (x *Index) tidf(t int32, theme bool) float64 {
+	f := x.idf(t)
+	if theme {
+		switch p := x.opts.ThemeIDFPower; p {
+		case 1:
+		case 0.5:
+			f = math.Sqrt(f)
+		default:
+			f = math.Pow(f, p)
+		}
+	}
+	return f
+}
+
 // idfKey is what a cached IDF was computed from.
 type idfKey struct{ n, df int32 }
 
 // queryTerms returns the n heaviest terms of v under the current IDF
 // (ties: lower ID first).
-func (x *Index) queryTerms(v vec, n int) []int32 {
+func (x *Index) queryTerms(v vec, n int, theme bool) []int32 {
 	idx := make([]int, len(v.Terms))
 	ws := make([]float64, len(v.Terms))
 	for i := range idx {
 		idx[i] = i
-		ws[i] = float64(v.Weights[i]) * x.idf(v.Terms[i])
+		ws[i] = float64(v.Weights[i]) * x.tidf(v.Terms[i], theme)
 	}
 	slices.SortFunc(idx, func(a, b int) int {
 		if ws[a] != ws[b] {
@@ -735,7 +770,7 @@ func (x *Index) queryTerms(v vec, n int) []int32 {
 
 // addVec returns c+v (both sorted by term), keeping the limit heaviest
 // terms once the sum holds twice as many.
-func (x *Index) addVec(c, v vec) vec {
+func (x *Index) addVec(c, v vec, theme bool) vec {
 	limit := x.opts.CentroidTerms
 	out := vec{Terms: make([]int32, 0, len(c.Terms)+len(v.Terms)), Weights: make([]float32, 0, len(c.Terms)+len(v.Terms))}
 	i, j := 0, 0
@@ -754,14 +789,14 @@ func (x *Index) addVec(c, v vec) vec {
 		}
 	}
 	if len(out.Terms) >= 2*limit {
-		out = x.truncVec(out, limit)
+		out = x.truncVec(out, limit, theme)
 	}
 	return out
 }
 
 // truncVec keeps the limit heaviest terms of v, sorted by term.
-func (x *Index) truncVec(v vec, limit int) vec {
-	top := x.queryTerms(v, limit)
+func (x *Index) truncVec(v vec, limit int, theme bool) vec {
+	top := x.queryTerms(v, limit, theme)
 	keep := map[int32]bool{}
 	for _, t := range top {
 		keep[t] = true
@@ -776,21 +811,21 @@ func (x *Index) truncVec(v vec, limit int) vec {
 }
 
 // cos returns the cosine of vectors a and b weighted by the current IDF.
-func (x *Index) cos(a, b vec) float64 {
+func (x *Index) cos(a, b vec, theme bool) float64 {
 	var dot, na, nb float64
 	i, j := 0, 0
 	for i < len(a.Terms) || j < len(b.Terms) {
 		switch {
 		case j >= len(b.Terms) || (i < len(a.Terms) && a.Terms[i] < b.Terms[j]):
-			w := float64(a.Weights[i]) * x.idf(a.Terms[i])
+			w := float64(a.Weights[i]) * x.tidf(a.Terms[i], theme)
 			na += w * w
 			i++
 		case i >= len(a.Terms) || b.Terms[j] < a.Terms[i]:
-			w := float64(b.Weights[j]) * x.idf(b.Terms[j])
+			w := float64(b.Weights[j]) * x.tidf(b.Terms[j], theme)
 			nb += w * w
 			j++
 		default:
-			f := x.idf(a.Terms[i])
+			f := x.tidf(a.Terms[i], theme)
 			f *= f
 			wa, wb := float64(a.Weights[i]), float64(b.Weights[j])
 			dot += wa * wb * f
@@ -852,7 +887,7 @@ func (x *Index) Lookup(id string) (p Placement, ok bool) {
 func (x *Index) placement(i int32) Placement {
 	rec := x.arts[i]
 	ev := x.events[rec.Event]
-	p := Placement{Article: rec.ID, Event: ev.ID, Storyline: x.lines[ev.Parent].ID}
+	p := Placement{Article: rec.ID, Event: ev.ID, Storyline: x.lines[x.parent(rec.Event)].ID}
 	if rec.DupOf >= 0 {
 		p.DuplicateOf = x.arts[rec.DupOf].ID
 		p.Similarity = jaccard(rec.Sig, x.arts[rec.DupOf].Sig)

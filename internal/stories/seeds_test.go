@@ -54,9 +54,15 @@ func loadSeedArticles(t *testing.T) map[string]*model.Article {
 // TestSeeds checks the acceptance bar: 002, 003 and 004 (one day's events
 // told by three outlets) form one event cluster; 000 and 001 (earlier and
 // later episodes) are other event clusters of the same storyline. Every
-// arrival order of the five must give that.
+// arrival order of the five must give that, in an empty index and in one
+// that already holds the ECB+ documents (unrelated, undated stories).
 func TestSeeds(t *testing.T) {
 	arts := loadSeedArticles(t)
+	t.Run("empty", func(t *testing.T) { checkSeeds(t, arts, nil) })
+	t.Run("after-ecb", func(t *testing.T) { checkSeeds(t, arts, loadECB(t)) })
+}
+
+func checkSeeds(t *testing.T, arts map[string]*model.Article, before []ECBDoc) {
 	orders := [][]string{
 		{"000", "001", "002", "003", "004"},
 		{"004", "003", "002", "001", "000"},
@@ -65,6 +71,9 @@ func TestSeeds(t *testing.T) {
 	}
 	for _, order := range orders {
 		x := NewIndex(Options{})
+		for _, d := range before {
+			x.Place(d.Article)
+		}
 		for _, k := range order {
 			x.Place(arts[k])
 		}

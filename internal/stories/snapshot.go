@@ -109,7 +109,7 @@ func (s *snapshot) check() error {
 			if c == nil || !vecOK(c.Centroid) || c.Alias >= int32(i) || c.Alias < -1 {
 				return fmt.Errorf("cluster %d: bad centroid or merge", i)
 			}
-			if parents >= 0 && c.Alias < 0 && (c.Parent < 0 || c.Parent >= parents) {
+			if parents >= 0 && (c.Parent < 0 || c.Parent >= parents) {
 				return fmt.Errorf("cluster %d: bad parent", i)
 			}
 			for _, a := range c.Articles {
@@ -134,11 +134,6 @@ func (s *snapshot) check() error {
 	for i, a := range s.Articles {
 		if s.Events[a.Event].Alias >= 0 {
 			return fmt.Errorf("article %d in a merged cluster", i)
-		}
-	}
-	for _, e := range s.Events {
-		if e.Alias < 0 && s.Lines[e.Parent].Alias >= 0 {
-			return errors.New("event cluster in a merged storyline")
 		}
 	}
 	posts := func(m map[int32][]int32, n int32) error {
