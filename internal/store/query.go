@@ -96,7 +96,7 @@ type ArticleFilter struct {
 	Query string
 	// From and To bound the publication date, YYYY-MM-DD, inclusive.
 	From, To string
-	// Actor keeps articles that mention the actor code.
+	// Actor keeps articles with a mention resolved to the actor code.
 	Actor string
 	// Outlet keeps one outlet's articles.
 	Outlet string

@@ -260,8 +260,9 @@ func articleWhere(f store.ArticleFilter) (w *where, from string, ok bool, err er
 		w.add("a.outlet = ?", f.Outlet)
 	}
 	if f.Actor != "" {
-		w.add("a.id IN (SELECT article_id FROM mentions WHERE actor <> '' AND actor = ?"+
-			" UNION SELECT article_id FROM events WHERE source = ? OR target = ?)", f.Actor, f.Actor, f.Actor)
+		// Event participants are mentions too, so mentions alone find the
+		// articles, through the covering index mentions_actor.
+		w.add("a.id IN (SELECT article_id FROM mentions WHERE actor <> '' AND actor = ?)", f.Actor)
 	}
 	if f.IDs != nil {
 		list, err := idList("ids", f.IDs)
@@ -423,17 +424,18 @@ FROM quotes AS q JOIN articles AS a ON a.id = q.article_id` + w.sql() +
 }
 
 // actorCountsSQL unions per-code counts from mentions, event sources and
-// targets and quote speakers; %s is where each part's article filter goes.
+// targets and quote speakers; %[1]s is where each part's article filter
+// goes, %[2]s..%[5]s each part's exact-code filter.
 const actorCountsSQL = `
 WITH codes (code, mentions, articles, src, tgt, quotes) AS (
-	SELECT actor, count(*), count(DISTINCT article_id), 0, 0, 0 FROM mentions AS x WHERE actor <> '' %[1]s GROUP BY actor
-	UNION ALL SELECT source, 0, 0, count(*), 0, 0 FROM events AS x WHERE source <> '' %[1]s GROUP BY source
-	UNION ALL SELECT target, 0, 0, 0, count(*), 0 FROM events AS x WHERE target <> '' %[1]s GROUP BY target
-	UNION ALL SELECT speaker_actor, 0, 0, 0, 0, count(*) FROM quotes AS x WHERE has_speaker = 1 AND speaker_actor <> '' %[1]s GROUP BY speaker_actor
+	SELECT actor, count(*), count(DISTINCT article_id), 0, 0, 0 FROM mentions AS x WHERE actor <> '' %[1]s %[2]s GROUP BY actor
+	UNION ALL SELECT source, 0, 0, count(*), 0, 0 FROM events AS x WHERE source <> '' %[1]s %[3]s GROUP BY source
+	UNION ALL SELECT target, 0, 0, 0, count(*), 0 FROM events AS x WHERE target <> '' %[1]s %[4]s GROUP BY target
+	UNION ALL SELECT speaker_actor, 0, 0, 0, 0, count(*) FROM quotes AS x WHERE has_speaker = 1 AND speaker_actor <> '' %[1]s %[5]s GROUP BY speaker_actor
 )
 SELECT code, sum(mentions), sum(articles), sum(src), sum(tgt), sum(quotes), count(*) OVER ()
 FROM codes
-WHERE substr(code, 1, ?) = ? AND (? = '' OR code = ?)
+WHERE substr(code, 1, ?) = ?
 GROUP BY code
 ORDER BY sum(mentions) + sum(src) + sum(tgt) DESC, code
 LIMIT ? OFFSET ?`
@@ -449,18 +451,31 @@ func (s *Store) QueryActors(ctx context.Context, f store.ActorFilter) (store.Act
 	if err := errors.Join(checkText("prefix", f.Prefix), checkText("code", f.Code)); err != nil {
 		return res, err
 	}
-	var args []any
+	// Each of the four parts takes the article list (when set), then the
+	// code (when set), so the parameters go part by part.
+	var list string
 	filter := ""
 	if f.Articles != nil {
-		list, err := idList("articles", f.Articles)
-		if err != nil {
+		if list, err = idList("articles", f.Articles); err != nil {
 			return res, err
 		}
 		filter = "AND x.article_id IN (SELECT value FROM json_each(?))"
-		args = []any{list, list, list, list}
 	}
-	q := fmt.Sprintf(actorCountsSQL, filter)
-	args = append(args, len(f.Prefix), f.Prefix, f.Code, f.Code, page.Limit, page.Offset)
+	codeCols := []string{"", "", "", ""}
+	if f.Code != "" {
+		codeCols = []string{"AND x.actor = ?", "AND x.source = ?", "AND x.target = ?", "AND x.speaker_actor = ?"}
+	}
+	var args []any
+	for range 4 {
+		if f.Articles != nil {
+			args = append(args, list)
+		}
+		if f.Code != "" {
+			args = append(args, f.Code)
+		}
+	}
+	q := fmt.Sprintf(actorCountsSQL, filter, codeCols[0], codeCols[1], codeCols[2], codeCols[3])
+	args = append(args, len(f.Prefix), f.Prefix, page.Limit, page.Offset)
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: query actors: %w", err)
