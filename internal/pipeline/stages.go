@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/actors"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/quotes"
 	"github.com/sitrep/sitrep/internal/timex"
@@ -43,11 +44,20 @@ func DefaultStages() ([]Stage, error) {
 }
 
 // buildDefaultStages assembles the standard stage list: time expressions,
-// then quotes. Each stage reads what the ones before it added.
+// actors, quotes. Each stage reads what the ones before it added.
 func buildDefaultStages() ([]Stage, error) {
+	kb, err := actors.Default()
+	if err != nil {
+		return nil, fmt.Errorf("actor knowledge base: %w", err)
+	}
+	resolver := actors.NewResolver(kb)
 	return []Stage{
 		{Name: "timex", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
 			timex.Annotate(a)
+			return nil
+		}},
+		{Name: "actors", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
+			resolver.Annotate(a)
 			return nil
 		}},
 		{Name: "quotes", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
