@@ -352,3 +352,27 @@ func TestDecodeHostile(t *testing.T) {
 		t.Errorf("round trip: %v", err)
 	}
 }
+
+// FuzzDecode feeds arbitrary message bodies to decode, which reads what
+// the network delivers: it must return an error or a document, never
+// panic.
+func FuzzDecode(f *testing.F) {
+	small, _, _, _ := encode(doc("a.txt", "A short report."))
+	big, _, _, _ := encode(doc("b.html", strings.Repeat("<p>Long page.</p>", 4000)))
+	f.Add(small, "")
+	f.Add(big, "gzip")
+	f.Add([]byte("{"), "")
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255}, "gzip")
+	f.Fuzz(func(t *testing.T, body []byte, enc string) {
+		d, err := decode(body, enc)
+		if err == nil && enc == "" {
+			again, _, _, err := encode(d)
+			if err != nil {
+				t.Fatalf("a decoded document does not encode: %v", err)
+			}
+			if d2, err := decode(again, ""); err != nil || d2.Raw != d.Raw || d2.Path != d.Path {
+				t.Fatalf("round trip: %v", err)
+			}
+		}
+	})
+}
