@@ -26,7 +26,9 @@ var (
 	// speechVerbs report a statement whose content clause is coded on its own.
 	speechVerbs = set("say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "note", "write",
 		"confirm", "explain", "argue", "stress", "reiterate", "recall", "remark", "suggest", "believe", "think")
-	negators   = set("not", "never", "n't", "no", "nor", "neither")
+	// demandSpeech verbs make "X VERB Y must do" a demand.
+	demandSpeech = set("say", "tell", "announce", "state", "insist", "declare", "conclude", "add", "stress", "reiterate", "warn")
+	negators     = set("not", "never", "n't", "no", "nor", "neither")
 	refusals   = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "neglect", "abandon")
 	intentions = set("plan", "intend", "want", "hope", "aim", "seek", "expect", "prepare", "wish", "try", "attempt",
 		"mean", "consider", "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "need", "have")
@@ -59,7 +61,7 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 	}
 	// "X said Y must (should) do": a demand by X on Y.
 	for t := s.FirstToken; t < s.EndToken; t++ {
-		if _, ok := isTrig[t]; ok || !speechVerbs[x.lemma(t)] && x.lemma(t) != "conclude" {
+		if _, ok := isTrig[t]; ok || !demandSpeech[x.lemma(t)] {
 			continue
 		}
 		for _, k := range x.childrenRel(t, "ccomp") {
@@ -204,8 +206,8 @@ func (x *articleIndex) satisfies(s model.Sentence, t int, p *Pattern) (int, bool
 						}
 					}
 				}
-			case "compound":
-				if x.anyWord(k, p.Prep) {
+			default:
+				if x.anyWord(k, p.Prep) && (x.upos(k) == "ADP" || x.rel(k) == "compound:prt" || k == t+1) {
 					ok = true
 				}
 			}
@@ -462,6 +464,21 @@ func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, un
 	return resolved, unresolved
 }
 
+// leftActor returns the last token of the nearest resolved actor mention
+// before verb t in its sentence with no verb in between ("X, meanwhile,
+// called for": a subject the parse lost), or -1.
+func (x *articleIndex) leftActor(s model.Sentence, t int) int {
+	for i := t - 1; i >= s.FirstToken; i-- {
+		if up := x.upos(i); up == "VERB" || up == "AUX" || x.lower[i] == "that" || x.lower[i] == ";" {
+			return -1
+		}
+		if mi := x.mention[i]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 // speechHead returns the speech verb whose content clause holds t, or -1.
 func (x *articleIndex) speechHead(t int) int {
 	for d := 0; d < 4 && t >= 0; d++ {
@@ -522,6 +539,16 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 					if x.caseOf(k) == slot {
 						args = append(args, k)
 					}
+				case "case", "mark":
+					// a preposition the parser made the head of its
+					// object ("meeting with -> Zarif")
+					if x.lemma(k) == slot {
+						for _, kk := range x.kids[k] {
+							if x.rel(kk) != "punct" {
+								args = append(args, kk)
+							}
+						}
+					}
 				}
 			}
 			if mod >= 0 && p.Mod == slot && x.rel(mod) == "compound:prt" {
@@ -550,10 +577,24 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 		}
 		return fallback
 	}
-	// "demanded that X do": the content clause's subject.
-	if root := p.Code; len(root) >= 2 && (root[:2] == "02" || root[:2] == "10") {
-		for _, k := range x.childrenRel(t, "ccomp") {
-			if got := try(x.subjects(k, 0)); got != nil {
+	// "demanded that X do", "accused X of doing" (parsed with X as the
+	// subject of the complement clause): the clause's subject.
+	if root := p.Code; len(root) >= 2 && (root[:2] == "02" || root[:2] == "10" || root[:2] == "11" || root[:2] == "13") {
+		for _, k := range x.kids[t] {
+			r := x.rel(k)
+			if r != "ccomp" && r != "advcl" && r != "xcomp" {
+				continue
+			}
+			if cs := x.caseOf(k); cs == "if" || cs == "unless" || cs == "because" || cs == "while" || cs == "after" || cs == "before" || cs == "as" || cs == "when" {
+				continue
+			}
+			var subj []int
+			for _, kk := range x.kids[k] {
+				if r := x.rel(kk); r == "nsubj" || r == "nsubj:pass" {
+					subj = append(subj, kk)
+				}
+			}
+			if got := try(subj); got != nil {
 				return got
 			}
 		}
@@ -803,6 +844,11 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		srcArgs = x.subjects(t, 0)
 	}
 	srcs, _ := x.resolveArgs(srcArgs, t, true)
+	if len(srcs) == 0 && len(srcArgs) == 0 && !p.Noun {
+		if m := x.leftActor(a.Sentences[si], t); m >= 0 {
+			srcs, _ = x.resolveArgs([]int{m}, t, true)
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}
@@ -829,9 +875,11 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		switch {
 		case how == "denied":
 			modality = "denied"
-		case how == "" && modality != "hypothetical" && modality != "possible" && root >= "03" && root <= "08":
-			// An asserted "will not coordinate" is a refusal, not a
-			// cooperation.
+		case how == "" && modality != "hypothetical" && modality != "possible" && root >= "03" && root <= "08" &&
+			(modality == "future" || x.quoteAt(a.Tokens[t].Span) >= 0 || x.speechHead(t) >= 0):
+			// A stated "we will not coordinate" is a refusal, not a
+			// cooperation (a reported "has not sent aid" stays a negated
+			// event).
 			code, negated, modality = refusalCode(root), false, ""
 		case how == "refused" && root >= "03" && root <= "08":
 			code, negated, modality = refusalCode(root), false, ""

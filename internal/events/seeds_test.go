@@ -147,8 +147,9 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 	t.Logf("seed events: %d of %d required found\n%s", found, required, table.String())
-	if found < 0 {
-		t.Errorf("found %d of %d required events, floor 0", found, required)
+	// Measured 11 of 13 with a 5-epoch parser; the bar is 10.
+	if found < 10 {
+		t.Errorf("found %d of %d required events, floor 10", found, required)
 	}
 	// Forbidden.
 	for _, id := range ids {

@@ -68,3 +68,34 @@ func TestScratchPLOVER(t *testing.T) {
 		t.Logf("%-11s %v>%v | %s | %s || %s", r.Event, goldActors(r.Source), goldActors(r.Target), got, r.Text[:min(90, len(r.Text))], strings.Join(ms, ","))
 	}
 }
+
+func TestScratchPLOVERPV(t *testing.T) {
+	p := testPipeline(t)
+	f, _ := os.Open("/work/shared/data/petrarch/CAMEO.2.0.txt")
+	pv, _ := LoadPetrarchVerbs(f, "c2")
+	own, _ := ProjectDictionary()
+	p.Coder, _ = New(Options{}, own, pv)
+	res, _ := EvalPLOVER("/work/shared/data/plover/PLOVER_GSR_dev.json", p)
+	t.Logf("%+v", res)
+}
+
+func TestScratchPetr(t *testing.T) {
+	petrDebug = func(id, text string, want, got []string, ok bool) {
+		if !ok {
+			t.Logf("%s want %v got %v | %s", id, want, got, text[:min(100, len(text))])
+		}
+	}
+	dir := "/work/shared/data/petrarch"
+	EvalPetrarch(dir+"/PETR.UnitTest.records.xml", dir, testSyntaxModel(t))
+}
+
+func TestScratchOne(t *testing.T) {
+	p := testPipeline(t)
+	a := sentenceArticle("x", os.Getenv("S"), "1995-01-01")
+	p.Run(a)
+	for i, tk := range a.Tokens {
+		sy := tk.Syntax
+		t.Logf("%3d %-12s %-10s %-5s %3d %s", i+1, tk.Span.In(a.Text), sy.Lemma, sy.UPOS, sy.Head+1, sy.Rel)
+	}
+	t.Log(brief(a.Events))
+}
