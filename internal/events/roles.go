@@ -29,8 +29,8 @@ var (
 	// demandSpeech verbs make "X VERB Y must do" a demand.
 	demandSpeech = set("say", "tell", "announce", "state", "insist", "declare", "conclude", "add", "stress", "reiterate", "warn")
 	negators     = set("not", "never", "n't", "no", "nor", "neither")
-	refusals   = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "neglect", "abandon")
-	intentions = set("plan", "intend", "want", "hope", "aim", "seek", "expect", "prepare", "wish", "try", "attempt",
+	refusals     = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "neglect", "abandon")
+	intentions   = set("plan", "intend", "want", "hope", "aim", "seek", "expect", "prepare", "wish", "try", "attempt",
 		"mean", "consider", "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "need", "have")
 	firstPerson = set("i", "we", "me", "us", "our", "my")
 	relPronouns = set("who", "which", "that", "whom")
