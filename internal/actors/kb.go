@@ -325,8 +325,8 @@ func Default() (*KB, error) {
 }
 
 // DefaultFS returns the embedded knowledge base files (states.tsv,
-// bodies.tsv, igos.tsv, groups.tsv, orgs.tsv, sectors.tsv, people.tsv,
-// given_names.txt, ner.model.gz), for callers that build a KB with some files replaced.
+// bodies.tsv, igos.tsv, groups.tsv, orgs.tsv, cities.tsv, sectors.tsv,
+// people.tsv, given_names.txt, ner.model.gz), for callers that build a KB with some files replaced.
 func DefaultFS() fs.FS {
 	sub, err := fs.Sub(kbFiles, "kb")
 	if err != nil {
@@ -336,8 +336,8 @@ func DefaultFS() fs.FS {
 }
 
 // LoadKB reads a knowledge base from fsys. Each of states.tsv, bodies.tsv,
-// igos.tsv, groups.tsv, orgs.tsv, sectors.tsv, people.tsv, given_names.txt
-// and ner.model.gz is read
+// igos.tsv, groups.tsv, orgs.tsv, cities.tsv, sectors.tsv, people.tsv,
+// given_names.txt and ner.model.gz is read
 // when present; a malformed line is an error naming the file and line.
 func LoadKB(fsys fs.FS) (*KB, error) {
 	kb := &KB{
@@ -358,6 +358,7 @@ func LoadKB(fsys fs.FS) (*KB, error) {
 		{"igos.tsv", []string{"code", "sector", "parent", "names"}, kb.addIGO},
 		{"groups.tsv", []string{"code", "base", "sector", "names"}, kb.addGroup},
 		{"orgs.tsv", []string{"code", "sector", "country", "names"}, kb.addGroup},
+		{"cities.tsv", []string{"code", "cities"}, kb.addCities},
 		{"sectors.tsv", []string{"phrase", "sector", "role", "type"}, kb.addSector},
 		{"people.tsv", []string{"name", "aliases", "country", "role", "sector", "from", "to"}, kb.addPersonLine},
 	}
@@ -520,6 +521,23 @@ func (kb *KB) addState(rec map[string]string) error {
 		kb.gaz.add(n, dem, false)
 	}
 	for _, n := range append(splitList(rec["capitals"]), splitList(rec["cities"])...) {
+		if strings.HasPrefix(n, "~") {
+			kb.gaz.add(n[1:], amb, false)
+		} else {
+			kb.gaz.add(n, state, false)
+		}
+	}
+	return nil
+}
+
+func (kb *KB) addCities(rec map[string]string) error {
+	code := rec["code"]
+	if err := validCode(code); err != nil {
+		return err
+	}
+	state := &target{code: code, kind: KindLOC, person: -1, place: true, via: "kb"}
+	amb := &target{code: code, kind: KindLOC, person: -1, place: true, ambiguous: true, via: "kb"}
+	for _, n := range splitList(rec["cities"]) {
 		if strings.HasPrefix(n, "~") {
 			kb.gaz.add(n[1:], amb, false)
 		} else {
