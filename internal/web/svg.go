@@ -311,7 +311,7 @@ type dyadChart struct {
 
 // newDyadChart draws one row per dyad (at most 20, busiest first).
 func newDyadChart(dyads []store.Dyad, names Names, href func(src, tgt string) string) dyadChart {
-	c := dyadChart{W: 900, Mid: 560}
+	c := dyadChart{W: 900, Mid: 470}
 	if len(dyads) > 20 {
 		dyads = dyads[:20]
 	}
