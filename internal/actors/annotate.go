@@ -385,6 +385,17 @@ func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 	if t.ambiguous && first.first && (next >= 0 && st.toks[next].cap && !st.isGazStart(next) || lowerStop[first.lower] && !st.r.kb.given[first.lower] && !st.capsSeen[first.lower]) {
 		return false
 	}
+	if !t.place && !t.demonym && t.kind == KindORG && t.person < 0 && next >= 0 {
+		// "Enron Investment Partners": a known organisation opening a
+		// longer name that ends in an organisation word.
+		k := next
+		for k < e && k < next+4 && st.nameWord(k) {
+			if orgSuffixes[st.toks[k].lower] {
+				return false
+			}
+			k++
+		}
+	}
 	if t.place || t.demonym {
 		// A place inside a longer capitalised name is part of that name
 		// ("Greater New Orleans Fair Housing Action Center", "Iran Air",

@@ -758,7 +758,7 @@ func (st *art) anchored(m ment) bool {
 		if honorifics[p.lower] {
 			return true
 		}
-		if k := st.sectorAt(m.s - 1); k >= 0 && st.sectors[k].w.Title {
+		if k := st.sectorAt(m.s - 1); k >= 0 && (st.sectors[k].w.Title || st.sectors[k].w.Person) {
 			return true
 		}
 	}
