@@ -204,6 +204,8 @@ func BenchmarkScale(b *testing.B) {
 		{"API/articles-actor", "/api/articles?actor=IRN"},
 		{"API/events-actor", "/api/events?actor=IRN"},
 		{"ActorPage", "/actor/IRN"},
+		{"StoriesPage", "/"},
+		{"StoriesPage/filtered", "/?actor=IRN&from=2023-06-01&to=2023-06-30"},
 		{"EventPage", "/event/00000000000009c4-e3"},
 		{"ArticlePage", "/article/00000000000009c4"},
 	} {
