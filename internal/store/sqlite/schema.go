@@ -234,6 +234,8 @@ CREATE TABLE merged_events (
 CREATE INDEX merged_events_story ON merged_events (story_id, date);
 CREATE INDEX merged_events_dyad ON merged_events (source, target, date);
 
+CREATE INDEX events_plover ON events (plover, date);
+
 CREATE TABLE story_index (
 	one   INTEGER PRIMARY KEY CHECK (one = 1),
 	state BLOB NOT NULL
