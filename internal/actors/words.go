@@ -77,8 +77,8 @@ var orgSuffixes = set("inc", "inc.", "corp", "corp.", "corporation", "co", "co."
 	"post", "news", "journal", "herald", "tribune", "press", "television", "tv", "radio", "network",
 	"systems", "technologies", "technology", "services", "service", "solutions", "partners", "holdings",
 	"industries", "enterprises", "motors", "energy", "oil", "petroleum", "gas", "pharmaceuticals",
-	"hospital", "clinic", "center", "centre", "museum", "library", "restaurant", "hotel", "cafe", "bar",
-	"grill", "pizza", "store", "stores", "shop", "market", "mall", "academy", "board", "office", "bureau",
+	"hospital", "clinic", "center", "centre",
+	"pizza", "store", "stores", "shop", "academy", "board", "office", "bureau",
 	"court", "tribunal", "assembly", "parliament", "congress", "senate", "cabinet", "administration",
 	"authority", "police", "guard", "guards", "corps", "fund", "trust", "alliance", "coalition",
 	"league", "conference", "summit", "festival", "media", "magazine", "daily", "gazette", "studios",
@@ -91,7 +91,11 @@ var locSuffixes = set("street", "st", "road", "rd", "avenue", "ave", "boulevard"
 	"city", "town", "village", "province", "state", "region", "valley", "beach", "bay", "ocean", "sea",
 	"coast", "peninsula", "desert", "canyon", "park", "gulf", "strait", "straits", "falls", "hills",
 	"heights", "plain", "plains", "district", "borough", "harbor", "harbour", "port", "airport", "bridge",
-	"canal", "highway", "freeway", "border", "territory", "territories", "kingdom", "republic", "zone")
+	"canal", "highway", "freeway", "border", "territory", "territories", "kingdom", "republic", "zone",
+	// Facilities are places: buildings, venues and sites.
+	"hall", "auditorium", "stadium", "arena", "theatre", "theater", "museum", "library", "restaurant",
+	"hotel", "cafe", "grill", "mall", "market", "tower", "palace", "castle", "cathedral", "mosque", "temple",
+	"memorial", "monument", "plaza", "zoo", "gardens", "garden", "station", "terminal", "chowk", "opera")
 
 // locPrefixes are first words of place names ("Lake Victoria").
 var locPrefixes = set("lake", "mount", "mt", "mt.", "cape", "fort", "ft", "ft.", "port", "gulf", "isle", "san",
