@@ -612,15 +612,7 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 // name detector (see TrainDetector), or nil.
 func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint8, det *NERModel) *NERModel {
 	rules := r.WithNER(nil)
-	type example struct {
-		st     *art
-		s, e   int
-		info   []tokInfo
-		lower  map[string]bool
-		gold   []int
-		static [][]uint64
-	}
-	var exs []example
+	var exs []trainExample
 	for i := 0; i < len(sents); {
 		j := i + 1
 		for j < len(sents) && sents[j].Doc == sents[i].Doc && sents[i].Doc != "" {
@@ -643,7 +635,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 					gold[k] = 0
 				}
 			}
-			ex := example{st: st, s: b[0], e: b[1], info: info, lower: lower, gold: gold}
+			ex := trainExample{st: st, s: b[0], e: b[1], gold: gold}
 			var dt []int
 			if det != nil {
 				dt = det.tagSentence(st, b[0], b[1], info, lower)
@@ -654,72 +646,30 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			exs = append(exs, ex)
 		}
 	}
-	w := map[uint64]*[nTags]float32{}
-	tot := map[uint64]*[nTags]float64{}
-	stamp := map[uint64]*[nTags]int{}
-	now := 0
-	update := func(f uint64, t int, d float32) {
-		wf, ok := w[f]
-		if !ok {
-			wf = new([nTags]float32)
-			w[f] = wf
-			tot[f] = new([nTags]float64)
-			stamp[f] = new([nTags]int)
-		}
-		tot[f][t] += float64(now-stamp[f][t]) * float64(wf[t])
-		stamp[f][t] = now
-		wf[t] += d
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	var feats []uint64
-	for pass := 0; pass < passes; pass++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, oi := range order {
-			ex := exs[oi]
-			prev := 0
-			for k := range ex.gold {
-				now++
-				i := ex.s + k
-				feats = append(feats[:0], ex.static[k]...)
-				feats = dynFeatures(prev, ex.st.shape(i), ex.st.toks[i].lower, feats)
-				var sc [nTags]float32
-				for _, f := range feats {
-					if wf, ok := w[f]; ok {
-						for t := range sc {
-							sc[t] += wf[t]
-						}
-					}
-				}
-				best := -1
-				for t := range sc {
-					if allowed(prev, t) && (best < 0 || sc[t] > sc[best]) {
-						best = t
-					}
-				}
-				g := ex.gold[k]
-				if best != g {
-					for _, f := range feats {
-						update(f, g, 1)
-						update(f, best, -1)
-					}
-				}
-				// Teacher forcing: the next decision sees the gold tag.
-				prev = g
+	// Several perceptrons that visit the examples in different orders are
+	// averaged: the model varies less with the order.
+	sum := map[uint64]*[nTags]float64{}
+	for _, seed := range nerSeeds {
+		w, tot, stamp, now := perceptron(exs, passes, seed)
+		for f, wf := range w {
+			acc := sum[f]
+			if acc == nil {
+				acc = new([nTags]float64)
+				sum[f] = acc
+			}
+			for t := range wf {
+				total := tot[f][t] + float64(now-stamp[f][t])*float64(wf[t])
+				acc[t] += total / float64(max(now, 1)) / float64(len(nerSeeds))
 			}
 		}
 	}
-	m := &NERModel{w: make(map[uint64][nTags]float32, len(w)), lex: lex, det: det}
-	for f, wf := range w {
+	m := &NERModel{w: make(map[uint64][nTags]float32, len(sum)), lex: lex, det: det}
+	for f, acc := range sum {
 		var avg [nTags]float32
 		nonzero := false
 		for t := range avg {
-			total := tot[f][t] + float64(now-stamp[f][t])*float64(wf[t])
-			avg[t] = float32(total / float64(max(now, 1)))
-			if math.Abs(float64(avg[t])) >= 0.005 {
+			avg[t] = float32(acc[t])
+			if math.Abs(acc[t]) >= 0.005 {
 				nonzero = true
 			}
 		}
@@ -881,4 +831,80 @@ func (st *art) flags(s, e int) sentFlags {
 		st.lastFlags = sentFlags{start: s + 1, shouty: st.shouty(s, e), informal: st.informal(s, e)}
 	}
 	return st.lastFlags
+}
+
+// nerSeeds are the orders TrainNER averages over.
+var nerSeeds = []uint64{1, 2, 3}
+
+// trainExample is one training sentence with its precomputed features.
+type trainExample struct {
+	st     *art
+	s, e   int
+	gold   []int
+	static [][]uint64
+}
+
+// perceptron runs averaged-perceptron training over exs in an order drawn
+// from seed and returns the weights with the accumulators that average
+// them.
+func perceptron(exs []trainExample, passes int, seed uint64) (map[uint64]*[nTags]float32, map[uint64]*[nTags]float64, map[uint64]*[nTags]int, int) {
+	w := map[uint64]*[nTags]float32{}
+	tot := map[uint64]*[nTags]float64{}
+	stamp := map[uint64]*[nTags]int{}
+	now := 0
+	update := func(f uint64, t int, d float32) {
+		wf, ok := w[f]
+		if !ok {
+			wf = new([nTags]float32)
+			w[f] = wf
+			tot[f] = new([nTags]float64)
+			stamp[f] = new([nTags]int)
+		}
+		tot[f][t] += float64(now-stamp[f][t]) * float64(wf[t])
+		stamp[f][t] = now
+		wf[t] += d
+	}
+	rng := rand.New(rand.NewPCG(seed, 2))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var feats []uint64
+	for pass := 0; pass < passes; pass++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, oi := range order {
+			ex := exs[oi]
+			prev := 0
+			for k := range ex.gold {
+				now++
+				i := ex.s + k
+				feats = append(feats[:0], ex.static[k]...)
+				feats = dynFeatures(prev, ex.st.shape(i), ex.st.toks[i].lower, feats)
+				var sc [nTags]float32
+				for _, f := range feats {
+					if wf, ok := w[f]; ok {
+						for t := range sc {
+							sc[t] += wf[t]
+						}
+					}
+				}
+				best := -1
+				for t := range sc {
+					if allowed(prev, t) && (best < 0 || sc[t] > sc[best]) {
+						best = t
+					}
+				}
+				g := ex.gold[k]
+				if best != g {
+					for _, f := range feats {
+						update(f, g, 1)
+						update(f, best, -1)
+					}
+				}
+				// Teacher forcing: the next decision sees the gold tag.
+				prev = g
+			}
+		}
+	}
+	return w, tot, stamp, now
 }
