@@ -382,6 +382,9 @@ func (st *art) accept(gn gazName, i, s, e int, shout bool) bool {
 			}
 		}
 	}
+	if t.place && n == 1 && st.uniqueSurname(first.lower) >= 0 {
+		return false // "Kerry", "Austin": a person holding office then
+	}
 	if t.ambiguous && first.first && (next >= 0 && st.toks[next].cap && !st.isGazStart(next) || lowerStop[first.lower] && !st.r.kb.given[first.lower] && !st.capsSeen[first.lower]) {
 		return false
 	}

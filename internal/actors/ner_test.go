@@ -68,7 +68,7 @@ func TestNERTest(t *testing.T) {
 	}
 	s := NewResolver(kb).EvalNER(loadIOB(t, "en_ewt-ud-test.iob2"))
 	t.Logf("test: P %.4f R %.4f F1 %.4f span F1 %.4f (gold %d, predicted %d)", s.Precision, s.Recall, s.F1, s.SpanF1, s.Gold, s.Predicted)
-	const floor = 0.70 // measured 0.7011
+	const floor = 0.70 // measured 0.7026
 	if s.F1 < floor {
 		t.Errorf("UNER EWT test F1 %.4f below floor %.2f", s.F1, floor)
 	}

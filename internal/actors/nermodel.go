@@ -385,6 +385,9 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 	if st.informalSent(s, e) {
 		out = append(out, fhash(43, sh))
 	}
+	if b := st.flags(s, e).capBucket; b != "" {
+		out = append(out, fhash(59, b, sh), fhash(60, b, first, sh))
+	}
 	if det != nil {
 		d := det[i-s]
 		pd := 0
@@ -818,6 +821,9 @@ func (st *art) shape(k int) string {
 type sentFlags struct {
 	start            int
 	shouty, informal bool
+	// capBucket says how many of the sentence's words are capitalised:
+	// "title" for most (a headline in title case), "" otherwise.
+	capBucket string
 }
 
 // shoutySent is shouty for the sentence starting at s, cached.
@@ -829,6 +835,18 @@ func (st *art) informalSent(s, e int) bool { return st.flags(s, e).informal }
 func (st *art) flags(s, e int) sentFlags {
 	if st.lastFlags.start != s+1 {
 		st.lastFlags = sentFlags{start: s + 1, shouty: st.shouty(s, e), informal: st.informal(s, e)}
+		words, caps := 0, 0
+		for k := s; k < e; k++ {
+			if t := st.toks[k]; t.alpha && !functionWords[t.lower] {
+				words++
+				if t.cap {
+					caps++
+				}
+			}
+		}
+		if words >= 2 && caps*4 >= words*3 {
+			st.lastFlags.capBucket = "title"
+		}
 	}
 	return st.lastFlags
 }
