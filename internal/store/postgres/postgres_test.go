@@ -75,7 +75,7 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Opener {
 		schema := testSchema(t, dsn)
 		return func() (store.Store, error) {
-			return Open(context.Background(), dsn, WithSchema(schema), WithMaxConns(4))
+			return Open(context.Background(), dsn, WithSchema(schema), WithMaxConns(2))
 		}
 	})
 }
