@@ -71,6 +71,7 @@ type ment struct {
 	definite     bool
 	name         bool // a proper name (counts for NER)
 	place        bool
+	city         bool // a city or region, not the state itself
 	ante         int // antecedent mention, -1
 	orgRef       int // organisation a person works for ("a spokesman for the group"), -1
 	entity       int
@@ -504,7 +505,7 @@ func (st *art) addGazMention(t *target, s, e int) {
 		s++ // "the Kremlin": the name is "Kremlin"
 	}
 	m := ment{s: s, e: e, sent: st.toks[s].sent, kind: t.kind, code: t.code, sector: t.sector, person: t.person,
-		via: t.via, demonym: t.demonym, place: t.place, name: !t.demonym, ante: -1, orgRef: -1}
+		via: t.via, demonym: t.demonym, place: t.place, city: t.city, name: !t.demonym, ante: -1, orgRef: -1}
 	if t.dated != nil {
 		code := codeAt(t.dated, st.date)
 		m.code, m.sector = st.r.splitCode(code)

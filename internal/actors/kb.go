@@ -112,8 +112,10 @@ type target struct {
 	demonym bool
 	// ambiguous names ("Jordan", "Chad") need context.
 	ambiguous bool
-	// place marks state, capital and city names.
-	place bool
+	// place marks state, capital and city names; city marks cities and
+	// regions other than the capital, which name a place rather than the
+	// state as an actor.
+	place, city bool
 	// parent is the organisation an IGO body belongs to ("UN").
 	parent string
 	// dated holds a dictionary entry's date-bounded codes.
@@ -520,14 +522,14 @@ func (kb *KB) addState(rec map[string]string) error {
 	for _, n := range splitList(rec["adjectives"]) {
 		kb.gaz.add(n, dem, false)
 	}
-	for _, n := range append(splitList(rec["capitals"]), splitList(rec["cities"])...) {
+	for _, n := range splitList(rec["capitals"]) {
 		if strings.HasPrefix(n, "~") {
 			kb.gaz.add(n[1:], amb, false)
 		} else {
 			kb.gaz.add(n, state, false)
 		}
 	}
-	return nil
+	return kb.addCities(map[string]string{"code": code, "cities": rec["cities"]})
 }
 
 func (kb *KB) addCities(rec map[string]string) error {
@@ -535,8 +537,8 @@ func (kb *KB) addCities(rec map[string]string) error {
 	if err := validCode(code); err != nil {
 		return err
 	}
-	state := &target{code: code, kind: KindLOC, person: -1, place: true, via: "kb"}
-	amb := &target{code: code, kind: KindLOC, person: -1, place: true, ambiguous: true, via: "kb"}
+	state := &target{code: code, kind: KindLOC, person: -1, place: true, city: true, via: "kb"}
+	amb := &target{code: code, kind: KindLOC, person: -1, place: true, city: true, ambiguous: true, via: "kb"}
 	for _, n := range splitList(rec["cities"]) {
 		if strings.HasPrefix(n, "~") {
 			kb.gaz.add(n[1:], amb, false)

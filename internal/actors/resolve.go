@@ -390,6 +390,8 @@ func (st *art) entities() {
 			m.entity = newID("P:" + strings.ToLower(m.pname))
 		case m.ante >= 0 && st.ments[m.ante].entity > 0:
 			m.entity = st.ments[m.ante].entity
+		case m.city:
+			m.entity = newID("L:" + strings.ToLower(m.text(st)))
 		case m.code != "" && !m.desc && !m.pron:
 			m.entity = newID("C:" + m.code + ":" + m.sector)
 		case m.name:
