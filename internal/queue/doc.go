@@ -40,5 +40,8 @@
 // acknowledged at once: a rejection is final. A message that cannot be
 // decoded is terminated at once; one whose article the store refuses is
 // retried with a growing delay and terminated, with a diagnostic, on its
-// last delivery, so a poison message never blocks the queue.
+// last delivery, so a poison message never blocks the queue. A store that
+// is down (a trivial query fails too) is another matter: the worker holds
+// its batch, extends the messages' AckWait (InProgress) and retries with a
+// growing pause, so an outage costs no deliveries and terminates nothing.
 package queue

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -209,6 +210,13 @@ func (m *memStore) PutArticles(ctx context.Context, arts []*model.Article) ([]st
 	return res, nil
 }
 
+func (m *memStore) HasContent(_ context.Context, hash string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.hashes[hash]
+	return ok, nil
+}
+
 func (m *memStore) ArticleIDs(context.Context) ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -311,6 +319,53 @@ func TestWork(t *testing.T) {
 		if !strings.Contains(joined, want) {
 			t.Errorf("logs lack %q:\n%s", want, joined)
 		}
+	}
+}
+
+// down is a store that is unavailable (every call fails) until up is
+// set.
+type down struct {
+	*memStore
+	up atomic.Bool
+}
+
+func (d *down) PutArticles(ctx context.Context, arts []*model.Article) ([]store.PutResult, error) {
+	if !d.up.Load() {
+		return nil, errors.New("connection refused")
+	}
+	return d.memStore.PutArticles(ctx, arts)
+}
+
+func (d *down) HasContent(ctx context.Context, hash string) (bool, error) {
+	if !d.up.Load() {
+		return false, errors.New("connection refused")
+	}
+	return false, nil
+}
+
+// TestWorkStoreOutage checks that a store outage longer than AckWait costs
+// no delivery: the worker holds its batch, extends AckWait and stores it
+// once the store is back.
+func TestWorkStoreOutage(t *testing.T) {
+	q := testQueue(t, Config{AckWait: 2 * time.Second, MaxDeliver: 2})
+	ctx := context.Background()
+	for i := range 10 {
+		if _, err := q.Publish(ctx, doc(fmt.Sprintf("o%d.txt", i), fmt.Sprintf("Outage report %d from the coast.", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := &down{memStore: newMemStore()}
+	time.AfterFunc(4500*time.Millisecond, func() { st.up.Store(true) })
+	c, err := q.Consumer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := Work(ctx, c, st, process, WorkOptions{Batch: 10, Workers: 1, FetchWait: 200 * time.Millisecond, ExitWhenEmpty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Stored != 10 || stats.Redelivered != 0 || stats.Retried != 0 || stats.Terminated != 0 {
+		t.Errorf("after an outage: %s; want 10 stored, nothing delivered twice, retried or terminated", stats)
 	}
 }
 

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -74,8 +75,10 @@ func (s *WorkStats) add(o WorkStats) {
 // batch's messages after the commit. It runs until ctx ends (or, with
 // ExitWhenEmpty, until the queue is drained); a batch in hand when ctx
 // ends is finished, stored and acknowledged first, so a signal never
-// wastes work. It returns an error only when the queue itself fails
-// persistently; store failures are retried through redelivery.
+// wastes work. While the store is unavailable a worker holds its batch and
+// retries (see storeBatch); an article the store refuses is retried
+// through redelivery and terminated on its last delivery. Work returns an
+// error only when the queue itself fails persistently.
 func Work(ctx context.Context, c *Consumer, st store.Store, process ProcessFunc, opts WorkOptions) (WorkStats, error) {
 	start := time.Now()
 	if opts.Batch <= 0 {
@@ -149,8 +152,9 @@ func (w *worker) loop(ctx context.Context) (WorkStats, error) {
 			}
 			continue
 		}
-		// The batch is finished even when ctx ends meanwhile.
-		w.batch(context.WithoutCancel(ctx), msgs, &s)
+		// The batch is finished even when ctx ends meanwhile, unless the
+		// store is down.
+		w.batch(context.WithoutCancel(ctx), ctx, msgs, &s)
 	}
 	return s, nil
 }
@@ -164,8 +168,42 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
-// batch processes, stores and settles one fetched batch.
-func (w *worker) batch(ctx context.Context, msgs []*Message, s *WorkStats) {
+// errStopped is storeBatch's answer when Work was stopped during a store
+// outage.
+var errStopped = errors.New("stopped while the store was unavailable")
+
+// storeBatch stores arts. While the store is unavailable (PutArticles
+// fails and so does a trivial query) it keeps the batch, extends the
+// messages' AckWait and retries with a growing pause, so an outage costs
+// no delivery attempts and terminates nothing; it gives up with errStopped
+// only when stop ends. An error with the store available means the batch
+// itself is refused.
+func (w *worker) storeBatch(ctx, stop context.Context, arts []*model.Article, held []*Message) ([]store.PutResult, error) {
+	pause := time.Second
+	maxPause := min(30*time.Second, w.c.q.cfg.AckWait/2)
+	for {
+		res, err := w.st.PutArticles(ctx, arts)
+		if err == nil {
+			return res, nil
+		}
+		if _, probe := w.st.HasContent(ctx, ""); probe == nil {
+			return nil, err
+		}
+		pause = min(pause, maxPause)
+		w.opts.Logf("worker: store unavailable, holding a batch of %d, retrying in %s: %v", len(arts), pause, err)
+		for _, m := range held {
+			m.InProgress()
+		}
+		if sleep(stop, pause); stop.Err() != nil {
+			return nil, errStopped
+		}
+		pause *= 2
+	}
+}
+
+// batch processes, stores and settles one fetched batch. ctx is not
+// cancelled when Work is stopped, so that the batch is finished; stop is.
+func (w *worker) batch(ctx, stop context.Context, msgs []*Message, s *WorkStats) {
 	var arts []*model.Article
 	var held []*Message // the message of each article
 	for _, m := range msgs {
@@ -192,7 +230,14 @@ func (w *worker) batch(ctx context.Context, msgs []*Message, s *WorkStats) {
 	if len(arts) == 0 {
 		return
 	}
-	res, err := w.st.PutArticles(ctx, arts)
+	res, err := w.storeBatch(ctx, stop, arts, held)
+	if errors.Is(err, errStopped) {
+		// Handed back undone: whoever fetches them next stores them.
+		for _, m := range held {
+			w.settle(m.Retry(0), m, "retry")
+		}
+		return
+	}
 	if err == nil {
 		s.Batches++
 		w.stored(ctx, res, held, s)
