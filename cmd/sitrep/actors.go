@@ -26,7 +26,10 @@ func init() {
 // listFlag collects a repeatable string flag.
 type listFlag []string
 
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+// String joins the values (flag.Value).
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+// Set adds a value (flag.Value).
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // dictFlags registers --actors and --agents on fs.

@@ -72,8 +72,8 @@ type ment struct {
 	name         bool // a proper name (counts for NER)
 	place        bool
 	city         bool // a city or region, not the state itself
-	ante         int // antecedent mention, -1
-	orgRef       int // organisation a person works for ("a spokesman for the group"), -1
+	ante         int  // antecedent mention, -1
+	orgRef       int  // organisation a person works for ("a spokesman for the group"), -1
 	entity       int
 	id           int // creation order, to remap indexes after sorting
 	nameEnd      int // for "the Obama administration": where the name of the person ends
