@@ -192,6 +192,10 @@ type cluster struct {
 	Articles []int32
 	Children []int32 // event clusters of a storyline
 	Centroid vec
+	// Norm caches the centroid's weighted norm, computed at document
+	// count NormN (0: not computed since the centroid last changed).
+	Norm  float64
+	NormN int32
 	// Alias is the cluster this one was merged into, or -1 while it lives.
 	// Postings may still name a merged cluster; find resolves it.
 	Alias int32
@@ -220,8 +224,8 @@ type Index struct {
 	byID     map[string]int32
 	events   []*cluster
 	lines    []*cluster
-	evPost   map[int32][]int32
-	linePost map[int32][]int32
+	evPost   postings
+	linePost postings
 	buckets  map[uint64]bucket
 	// idfVal caches idf per term, computed from idfKey.
 	idfVal []float64
@@ -239,8 +243,8 @@ func NewIndex(opts Options) *Index {
 		opts:     opts.withDefaults(),
 		vocab:    map[string]int32{},
 		byID:     map[string]int32{},
-		evPost:   map[int32][]int32{},
-		linePost: map[int32][]int32{},
+		evPost:   postings{},
+		linePost: postings{},
 		buckets:  map[uint64]bucket{},
 	}
 }
@@ -359,39 +363,17 @@ func (x *Index) consolidate(e int32) {
 // similar returns the living cluster most similar to cluster c (cosine of
 // centroids, at least threshold, dates within days), found through the
 // postings of c's heaviest terms, or -1.
-func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, threshold float64, days int, theme bool) int32 {
+func (x *Index) similar(cs []*cluster, postings postings, c int32, threshold float64, days int, theme bool) int32 {
 	me := cs[c]
 	if len(me.Centroid.Terms) == 0 {
 		return -1
 	}
-	q := x.queryTerms(me.Centroid, x.opts.QueryTerms, theme)
-	seen := map[int32]bool{c: true}
-	var cands []int32
-	for _, t := range q {
-		p := postings[t]
-		if len(p) > x.opts.PostingsCap {
-			p = p[len(p)-x.opts.PostingsCap:]
-		}
-		for _, o := range p {
-			o = find(cs, o)
-			if !seen[o] {
-				seen[o] = true
-				cands = append(cands, o)
-			}
-		}
-	}
-	slices.Sort(cands)
-	if len(cands) > 4*x.opts.Candidates {
-		cands = cands[len(cands)-4*x.opts.Candidates:] // the most recent
-	}
+	cands := x.retrieve(cs, postings, me.Centroid, theme, c, me.First, me.Last, days)
 	best, bestSim := int32(-1), 0.0
+	mn := x.norm(me, theme)
 	for _, o := range cands {
-		oc := cs[o]
-		if len(oc.Centroid.Terms) == 0 || !rangesWithin(me.First, me.Last, oc.First, oc.Last, days) {
-			continue
-		}
-		s := x.cos(me.Centroid, oc.Centroid, theme)
-		if s > bestSim {
+		s := x.cosC(me.Centroid, mn, cs[o], theme)
+		if s > bestSim || (s == bestSim && o < best) {
 			best, bestSim = o, s
 		}
 	}
@@ -399,6 +381,60 @@ func (x *Index) similar(cs []*cluster, postings map[int32][]int32, c int32, thre
 		return -1
 	}
 	return best
+}
+
+// retrieve returns up to Candidates living clusters sharing heavy terms
+// with v whose dates lie within days of [first, last], best first by the
+// summed weight of the shared query terms (ties: lower index). exclude is
+// left out (-1: none).
+func (x *Index) retrieve(cs []*cluster, postings postings, v vec, theme bool, exclude int32, first, last int32, days int) []int32 {
+	q := x.queryTerms(v, x.opts.QueryTerms, theme)
+	acc := make(map[int32]float64, 64)
+	for _, t := range q {
+		i, ok := slices.BinarySearch(v.Terms, t)
+		if !ok {
+			continue
+		}
+		w := float64(v.Weights[i]) * x.tidf(t, theme)
+		p := postings[t]
+		if len(p) > x.opts.PostingsCap {
+			p = p[len(p)-x.opts.PostingsCap:]
+		}
+		for _, e := range p {
+			if e.Day != noDay && first != noDay && !rangesWithin(first, last, e.Day, e.Day, 2*days) {
+				continue // an entry that old (or new) names a cluster out of reach
+			}
+			acc[find(cs, e.C)] += w
+		}
+	}
+	type cand struct {
+		c int32
+		s float64
+	}
+	cands := make([]cand, 0, len(acc))
+	for c, s := range acc {
+		if c == exclude {
+			continue
+		}
+		if oc := cs[c]; len(oc.Centroid.Terms) == 0 || !rangesWithin(first, last, oc.First, oc.Last, days) {
+			continue
+		}
+		cands = append(cands, cand{c, s})
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.c, b.c)
+	})
+	if len(cands) > x.opts.Candidates {
+		cands = cands[:x.opts.Candidates]
+	}
+	out := make([]int32, len(cands))
+	for i, c := range cands {
+		out[i] = c.c
+	}
+	return out
 }
 
 // rangesWithin reports whether two date ranges lie within days of each
@@ -424,6 +460,7 @@ func (x *Index) absorb(s, v *cluster, sIdx int32, theme bool) {
 		}
 	}
 	s.Centroid = x.addVec(s.Centroid, v.Centroid, theme)
+	s.NormN = 0
 	v.Articles, v.Centroid, v.Alias = nil, vec{}, sIdx
 }
 
@@ -498,12 +535,13 @@ func (x *Index) add(idx int32) {
 			}
 		}
 		c.Centroid = x.addVec(c.Centroid, v, c == line)
+		c.NormN = 0
 	}
 	for _, t := range x.queryTerms(rec.Vec, x.opts.QueryTerms, false) {
-		x.evPost[t] = post(x.evPost[t], rec.Event, x.opts.PostingsCap)
+		x.evPost[t] = post(x.evPost[t], rec.Event, rec.Day, x.opts.PostingsCap, 2*x.opts.EventDays)
 	}
 	for _, t := range x.queryTerms(rec.Theme, x.opts.QueryTerms, true) {
-		x.linePost[t] = post(x.linePost[t], lp, x.opts.PostingsCap)
+		x.linePost[t] = post(x.linePost[t], lp, rec.Day, x.opts.PostingsCap, 2*x.opts.StorylineDays)
 	}
 	if rec.DupOf < 0 && rec.Sig != nil {
 		for _, k := range bandKeys(rec.Sig) {
@@ -517,16 +555,40 @@ func (x *Index) add(idx int32) {
 	}
 }
 
-// post appends cluster c to a postings list unless it is already its last
-// entry, keeping at most about 2*limit entries (the most recent).
-func post(p []int32, c int32, limit int) []int32 {
-	if n := len(p); n > 0 && p[n-1] == c {
+// postings maps a term to the clusters that recently took an article
+// with the term among its heaviest, oldest first.
+type postings map[int32][]posting
+
+// posting is one entry of a postings list: a cluster and the date of the
+// latest article that put it there (noDay when undated).
+type posting struct{ C, Day int32 }
+
+// post appends cluster c, reached by an article of day, to a postings
+// list (or refreshes the date of its last entry). It drops leading entries
+// dated more than window days before day (their clusters cannot take
+// articles of this date), and keeps at most about 2*limit entries (the
+// most recent), so that a list's length follows the stream's recent
+// activity, not its history.
+func post(p []posting, c, day int32, limit, window int) []posting {
+	if n := len(p); n > 0 && p[n-1].C == c {
+		if day != noDay && (p[n-1].Day == noDay || day > p[n-1].Day) {
+			p[n-1].Day = day
+		}
 		return p
 	}
-	p = append(p, c)
-	if len(p) >= 2*limit {
-		keep := make([]int32, limit, 2*limit)
-		copy(keep, p[len(p)-limit:])
+	p = append(p, posting{c, day})
+	drop := 0
+	if day != noDay {
+		for drop < len(p) && p[drop].Day != noDay && int(day)-int(p[drop].Day) > window {
+			drop++
+		}
+	}
+	if len(p)-drop >= 2*limit {
+		drop = len(p) - limit
+	}
+	if drop > 0 {
+		keep := make([]posting, len(p)-drop, max(len(p)-drop, limit)+1)
+		copy(keep, p[drop:])
 		p = keep
 	}
 	return p
@@ -562,69 +624,25 @@ func (x *Index) findCopy(sig []uint32) (int32, float64) {
 	return best, bestSim
 }
 
-// best retrieves candidate clusters of v through the postings lists,
-// compares the best Candidates exactly and returns the most similar one
-// within days of day whose cosine reaches threshold, or -1.
-func (x *Index) best(cs []*cluster, postings map[int32][]int32, v vec, day int32, threshold float64, days int, theme bool) (int32, float64) {
+// best retrieves candidate clusters of v through the postings lists and
+// returns the most similar one within days of day whose cosine reaches
+// threshold, or -1.
+func (x *Index) best(cs []*cluster, postings postings, v vec, day int32, threshold float64, days int, theme bool) (int32, float64) {
 	if len(v.Terms) == 0 {
 		return -1, 0
 	}
-	acc := map[int32]float64{}
-	wt := map[int32]float32{}
-	for i, t := range v.Terms {
-		wt[t] = v.Weights[i]
-	}
-	for _, t := range x.queryTerms(v, x.opts.QueryTerms, theme) {
-		p := postings[t]
-		if len(p) > x.opts.PostingsCap {
-			p = p[len(p)-x.opts.PostingsCap:]
-		}
-		for _, c := range p {
-			acc[find(cs, c)] += float64(wt[t])
-		}
-	}
-	type cand struct {
-		c int32
-		s float64
-	}
-	cands := make([]cand, 0, len(acc))
-	for c, s := range acc {
-		cands = append(cands, cand{c, s})
-	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.s != b.s {
-			return cmp.Compare(b.s, a.s)
-		}
-		return cmp.Compare(a.c, b.c)
-	})
-	if len(cands) > x.opts.Candidates {
-		cands = cands[:x.opts.Candidates]
-	}
+	vn := x.vnorm(v, theme)
 	best, bestSim := int32(-1), 0.0
-	for _, cd := range cands {
-		c := cs[cd.c]
-		if !withinDays(day, c.First, c.Last, days) {
-			continue
-		}
-		s := x.cos(v, c.Centroid, theme)
-		if s > bestSim || (s == bestSim && cd.c < best) {
-			best, bestSim = cd.c, s
+	for _, c := range x.retrieve(cs, postings, v, theme, -1, day, day, days) {
+		s := x.cosC(v, vn, cs[c], theme)
+		if s > bestSim || (s == bestSim && c < best) {
+			best, bestSim = c, s
 		}
 	}
 	if bestSim < threshold {
 		return -1, 0
 	}
 	return best, bestSim
-}
-
-// withinDays reports whether day lies within days of [first, last]; a
-// missing date on either side always fits.
-func withinDays(day, first, last int32, days int) bool {
-	if day == noDay || first == noDay {
-		return true
-	}
-	gap := max(first-day, day-last, 0)
-	return int(gap) <= days
 }
 
 // vectorize turns term counts into the article's unit TF-IDF event and
@@ -705,17 +723,14 @@ func topVec(tws []tw, n int) vec {
 // and can be cached; the cache is a pure function of the counts, so a
 // restored index computes the same values.
 func (x *Index) idf(t int32) float64 {
-	n := x.docs + max(x.opts.PriorDocs, 0)
-	if sh := bits.Len(uint(n)) - 7; sh > 0 {
-		n = n >> sh << sh
-	}
+	n := x.nKey()
 	df := max(x.df[t], 1)
 	if int(t) >= len(x.idfVal) {
 		grow := len(x.df) - len(x.idfVal)
 		x.idfVal = append(x.idfVal, make([]float64, grow)...)
 		x.idfKey = append(x.idfKey, make([]idfKey, grow)...)
 	}
-	if k := (idfKey{int32(n), df}); x.idfKey[t] != k {
+	if k := (idfKey{n, df}); x.idfKey[t] != k {
 		x.idfKey[t] = k
 		x.idfVal[t] = math.Log(1 + float64(n)/float64(df))
 	}
@@ -738,6 +753,16 @@ func (x *Index) tidf(t int32, theme bool) float64 {
 		}
 	}
 	return f
+}
+
+// nKey returns the document count IDF uses: documents placed plus the
+// prior, rounded down to its 7 leading bits.
+func (x *Index) nKey() int32 {
+	n := min(x.docs+max(x.opts.PriorDocs, 0), math.MaxInt32)
+	if sh := bits.Len(uint(n)) - 7; sh > 0 {
+		n = n >> sh << sh
+	}
+	return int32(n)
 }
 
 // idfKey is what a cached IDF was computed from.
@@ -810,35 +835,51 @@ func (x *Index) truncVec(v vec, limit int, theme bool) vec {
 	return out
 }
 
-// cos returns the cosine of vectors a and b weighted by the current IDF.
-func (x *Index) cos(a, b vec, theme bool) float64 {
-	var dot, na, nb float64
+// vnorm returns the Euclidean norm of v weighted by the current IDF.
+func (x *Index) vnorm(v vec, theme bool) float64 {
+	var n float64
+	for i, t := range v.Terms {
+		w := float64(v.Weights[i]) * x.tidf(t, theme)
+		n += w * w
+	}
+	return math.Sqrt(n)
+}
+
+// norm returns the weighted norm of c's centroid, cached until the
+// centroid changes or the rounded document count moves on (the document
+// frequencies of single terms may drift meanwhile: the cache trades that
+// for not touching every centroid term's IDF on every comparison).
+func (x *Index) norm(c *cluster, theme bool) float64 {
+	if n := x.nKey(); c.NormN != n {
+		c.Norm, c.NormN = x.vnorm(c.Centroid, theme), n
+	}
+	return c.Norm
+}
+
+// cosC returns the cosine of v (of weighted norm vn) and c's centroid,
+// weighing only the shared terms.
+func (x *Index) cosC(v vec, vn float64, c *cluster, theme bool) float64 {
+	cn := x.norm(c, theme)
+	if vn == 0 || cn == 0 {
+		return 0
+	}
+	var dot float64
+	a, b := v, c.Centroid
 	i, j := 0, 0
-	for i < len(a.Terms) || j < len(b.Terms) {
+	for i < len(a.Terms) && j < len(b.Terms) {
 		switch {
-		case j >= len(b.Terms) || (i < len(a.Terms) && a.Terms[i] < b.Terms[j]):
-			w := float64(a.Weights[i]) * x.tidf(a.Terms[i], theme)
-			na += w * w
+		case a.Terms[i] < b.Terms[j]:
 			i++
-		case i >= len(a.Terms) || b.Terms[j] < a.Terms[i]:
-			w := float64(b.Weights[j]) * x.tidf(b.Terms[j], theme)
-			nb += w * w
+		case a.Terms[i] > b.Terms[j]:
 			j++
 		default:
 			f := x.tidf(a.Terms[i], theme)
-			f *= f
-			wa, wb := float64(a.Weights[i]), float64(b.Weights[j])
-			dot += wa * wb * f
-			na += wa * wa * f
-			nb += wb * wb * f
+			dot += float64(a.Weights[i]) * float64(b.Weights[j]) * f * f
 			i++
 			j++
 		}
 	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+	return dot / (vn * cn)
 }
 
 // titleOf returns the article's title, or its first sentence cut to 120

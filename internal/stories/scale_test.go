@@ -45,9 +45,12 @@ func TestScale(t *testing.T) {
 	window := min(10000, n/2)
 	durs := make([]time.Duration, 0, n)
 	dups, newEv := 0, 0
+	ids := make([]string, 0, n)
+	gold := make([]string, 0, n)
 	start := time.Now()
 	for i := 0; i < n; i++ {
-		a := gen.next()
+		a, ev := gen.next()
+		ids, gold = append(ids, a.ID), append(gold, fmt.Sprint(ev))
 		t0 := time.Now()
 		p := x.Place(a)
 		durs = append(durs, time.Since(t0))
@@ -58,10 +61,18 @@ func TestScale(t *testing.T) {
 			newEv++
 		}
 		if (i+1)%20000 == 0 {
-			t.Logf("%d placed, %v", i+1, time.Since(start).Round(time.Second))
+			st := stats(durs[i+1-20000 : i+1])
+			t.Logf("%d placed, %v; last 20000: mean %v, median %v", i+1, time.Since(start).Round(time.Second), st.mean, st.median)
 		}
 	}
 	first, last := stats(durs[:window]), stats(durs[len(durs)-window:])
+	pred := make([]string, n)
+	for i, id := range ids {
+		p, _ := x.Lookup(id)
+		pred[i] = p.Event
+	}
+	bp, br, bf := BCubed(pred, gold)
+	t.Logf("event clusters against the generated events: B3 P %.4f R %.4f F1 %.4f", bp, br, bf)
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	t.Logf("placed %d articles: %d copies found (%d generated), %d event clusters opened, %d living event clusters, %d storylines",
@@ -179,13 +190,16 @@ type generator struct {
 	vocab   []string
 	day     int
 	queue   []*model.Article
+	events  []int // event number of each queued article
+	nevents int
 	recent  []*model.Article
+	eventOf map[*model.Article]int
 	copies  int
 	outlets []string
 }
 
 func newGenerator(bases []baseText, seed uint64) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x9e37)), bases: bases}
+	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x9e37)), bases: bases, eventOf: map[*model.Article]int{}}
 	seen := map[string]bool{}
 	for _, b := range bases[:min(len(bases), 300)] {
 		for _, s := range b.sents {
@@ -204,15 +218,16 @@ func newGenerator(bases []baseText, seed uint64) *generator {
 	return g
 }
 
-// next returns the next article of the stream, segmented.
-func (g *generator) next() *model.Article {
+// next returns the next article of the stream, segmented, and the number
+// of the event it reports.
+func (g *generator) next() (*model.Article, int) {
 	for len(g.queue) == 0 {
 		g.event()
 	}
-	a := g.queue[0]
-	g.queue = g.queue[1:]
+	a, ev := g.queue[0], g.events[0]
+	g.queue, g.events = g.queue[1:], g.events[1:]
 	segment.Segment(a, segment.Options{})
-	return a
+	return a, ev
 }
 
 // event adds the reports of one new event to the queue: about 280
@@ -224,6 +239,7 @@ func (g *generator) event() {
 	base := g.bases[g.r.IntN(len(g.bases))]
 	date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, g.day)
 	reports := 1 + g.r.IntN(8)
+	g.nevents++
 	for k := 0; k < reports; k++ {
 		if k > 0 && g.r.IntN(10) == 0 && len(g.recent) > 0 {
 			// An aggregator reposts a recent report with its own furniture.
@@ -231,12 +247,18 @@ func (g *generator) event() {
 			g.copies++
 			g.queue = append(g.queue, mkArticle("Reposted from "+orig.Outlet+".\n\n"+orig.Text+"\n\nShare this article.",
 				"Aggregator "+fmt.Sprint(g.r.IntN(5)), orig.Published))
+			g.events = append(g.events, g.eventOf[orig])
 			continue
 		}
 		a := mkArticle(g.perturb(base), g.outlets[g.r.IntN(len(g.outlets))], date.AddDate(0, 0, g.r.IntN(3)).Format("2006-01-02"))
 		g.queue = append(g.queue, a)
+		g.events = append(g.events, g.nevents)
 		g.recent = append(g.recent, a)
+		g.eventOf[a] = g.nevents
 		if len(g.recent) > 200 {
+			for _, old := range g.recent[:100] {
+				delete(g.eventOf, old)
+			}
 			g.recent = g.recent[100:]
 		}
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // snapshotVersion changes whenever the saved layout does.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // snapshot is the saved state of an Index: everything, so that a restored
 // index places the next articles exactly as the saved one would have.
@@ -21,8 +21,8 @@ type snapshot struct {
 	Articles  []articleRec
 	Events    []*cluster
 	Lines     []*cluster
-	EventPost map[int32][]int32
-	LinePost  map[int32][]int32
+	EventPost postings
+	LinePost  postings
 	Buckets   map[uint64]bucket
 }
 
@@ -136,13 +136,13 @@ func (s *snapshot) check() error {
 			return fmt.Errorf("article %d in a merged cluster", i)
 		}
 	}
-	posts := func(m map[int32][]int32, n int32) error {
+	posts := func(m postings, n int32) error {
 		for t, p := range m {
 			if t < 0 || t >= nt {
 				return errors.New("postings of an unknown term")
 			}
-			for _, c := range p {
-				if c < 0 || c >= n {
+			for _, e := range p {
+				if e.C < 0 || e.C >= n {
 					return errors.New("postings name an unknown cluster")
 				}
 			}
