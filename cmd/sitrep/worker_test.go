@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	mrand "math/rand/v2"
 	"os"
 	"os/exec"
@@ -654,7 +655,12 @@ func TestWorkerSignal(t *testing.T) {
 		t.Errorf("stored %d + %d (duplicates %d + %d), want %d in all", first[2], second[2], first[3], second[3], inputs)
 	}
 
-	rs, err := openReadStore(ctx, "", dsn, names.schema)
+	fs := newFlagSet("export", "", io.Discard)
+	pg, schema := readStoreFlags(fs)
+	if _, err := parseFlags(fs, []string{"--postgres", dsn, "--schema", names.schema}); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := openReadStore(ctx, "", *pg, *schema)
 	if err != nil {
 		t.Fatal(err)
 	}
