@@ -82,6 +82,7 @@ func TestAnnotateCases(t *testing.T) {
 		{"apposition", "Tomas Berg, a Swedish diplomat, said the talks had stalled.", "2016-03-01", "Tomas Berg", "SWE", "GOV", "Tomas Berg", false},
 		{"base person in office", "Angela Merkel travelled to Paris.", "2012-06-01", "Angela Merkel", "DEU", "GOV", "Angela Merkel", false},
 		{"description resolved by office", "Germany's chancellor said the deal was fair.", "2012-06-01", "chancellor", "DEU", "GOV", "Angela Merkel", false},
+		{"surname that is a month", "Mrs May met Chancellor Merkel in May.", "2017-05-20", "May", "GBR", "GOV", "Theresa May", false},
 		{"indefinite description", "A Belgian diplomat said the meeting was tense.", "2016-03-01", "diplomat", "BEL", "GOV", "", false},
 	}
 	for _, tt := range tests {

@@ -281,10 +281,6 @@ func (st *art) description(k, s, e int) {
 	if !(w.Person || w.Group) || !st.isHead(sp.e, e) {
 		return
 	}
-	if st.toks[sp.s].cap && !st.toks[sp.s].first && w.Title && !w.Group {
-		// A capitalised title not followed by a name ("President" alone)
-		// is still a description.
-	}
 	m := ment{s: sp.s, e: sp.e, sent: st.toks[sp.s].sent, desc: true, group: w.Group && !w.Person, role: w.Role,
 		sector: w.Sector, via: "description", person: -1, ante: -1, orgRef: -1}
 	if m.group {

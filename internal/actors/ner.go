@@ -28,10 +28,11 @@ func (st *art) nameLike(i int) bool {
 	if t.upos == "PROPN" && t.cap {
 		return !timeWords[t.lower]
 	}
-	if !t.cap || timeWords[t.lower] || t.text == "I" || norp[t.lower] || honorifics[t.lower] {
+	afterHonorific := i > 0 && honorifics[st.toks[i-1].lower] && st.toks[i-1].sent == t.sent
+	if !t.cap || timeWords[t.lower] && !afterHonorific || t.text == "I" || norp[t.lower] || honorifics[t.lower] {
 		return false
 	}
-	if functionWords[t.lower] && !t.allCaps {
+	if functionWords[t.lower] && !t.allCaps && !afterHonorific {
 		return false
 	}
 	if t.upos != "" && t.first && t.upos != "PROPN" && t.upos != "NOUN" {

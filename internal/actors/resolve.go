@@ -57,7 +57,6 @@ func lastWordKey(name string) []string {
 
 // resolve links names, surnames, descriptions and pronouns in text order.
 func (st *art) resolve() {
-	kb := st.r.kb
 	for i := range st.ments {
 		m := &st.ments[i]
 		switch {
@@ -134,7 +133,6 @@ func (st *art) resolve() {
 			}
 		}
 	}
-	_ = kb
 	st.entities()
 }
 
