@@ -115,7 +115,7 @@ func TestCoreference(t *testing.T) {
 	r := defaultResolver(t)
 	text := "Latvian defence ministry spokeswoman Ilze Ozola said on Monday that the exercise would go ahead.\n\n" +
 		"Ozola added that allied troops had arrived. She said the drills would last a week.\n\n" +
-		"Boko Haram fighters attacked two villages overnight. The militant group has not commented."
+		"Boko Haram fighters attacked two villages overnight. The militant group has not commented. They often strike at night."
 	a := article(text, "2017-04-03")
 	r.Annotate(a)
 	full := find(a, "Ilze Ozola")
@@ -133,6 +133,10 @@ func TestCoreference(t *testing.T) {
 	grp := find(a, "militant group")
 	if grp == nil || grp.Actor != "BOKOHARAM" || grp.Via != "description" {
 		t.Errorf("group description: %+v", grp)
+	}
+	they := find(a, "They")
+	if they == nil || they.Actor != "BOKOHARAM" || they.Via != "pronoun" {
+		t.Errorf("they: %+v", they)
 	}
 	for i := 1; i < len(a.Mentions); i++ {
 		if a.Mentions[i].Span.Start < a.Mentions[i-1].Span.Start {

@@ -355,7 +355,12 @@ func (st *art) findPronoun(i int) int {
 				return a
 			}
 		case "p":
-			if o.kind == KindORG && o.code != "" && !o.desc && o.sector == "REB" {
+			// "they": a group, an organisation or a state named (or
+			// described, "the militants") in this or the last sentence.
+			if m.sent-o.sent > 1 || o.code == "" || o.pron || o.demonym || o.city {
+				continue
+			}
+			if o.kind == KindORG && (!o.desc || o.group) || o.kind == KindLOC && o.place {
 				return a
 			}
 		}
