@@ -83,6 +83,8 @@ func TestAnnotateCases(t *testing.T) {
 		{"base person in office", "Angela Merkel travelled to Paris.", "2012-06-01", "Angela Merkel", "DEU", "GOV", "Angela Merkel", false},
 		{"description resolved by office", "Germany's chancellor said the deal was fair.", "2012-06-01", "chancellor", "DEU", "GOV", "Angela Merkel", false},
 		{"surname that is a month", "Mrs May met Chancellor Merkel in May.", "2017-05-20", "May", "GBR", "GOV", "Theresa May", false},
+		{"president where the head of state is a supreme leader", "Iran's president arrived in Vienna.", "2015-07-14", "president", "IRN", "GOV", "Hassan Rouhani", false},
+		{"supreme leader", "Iran's supreme leader warned the West.", "2015-07-14", "supreme leader", "IRN", "GOV", "Ali Khamenei", false},
 		{"indefinite description", "A Belgian diplomat said the meeting was tense.", "2016-03-01", "diplomat", "BEL", "GOV", "", false},
 	}
 	for _, tt := range tests {

@@ -270,7 +270,7 @@ func (st *art) isHead(i, e int) bool {
 	if st.sectorAt(i) >= 0 {
 		return false
 	}
-	return strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ly")
+	return strings.HasSuffix(t.lower, "ed")
 }
 
 // description turns sector phrase k into a description mention when it

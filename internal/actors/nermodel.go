@@ -559,6 +559,15 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 			if s >= e {
 				continue
 			}
+			common := true
+			for k := s; k < e; k++ {
+				if l := st.toks[k].lower; !norp[l] && !timeWords[l] && !functionWords[l] {
+					common = false
+				}
+			}
+			if common {
+				continue // "Muslims", "Monday": not names
+			}
 			free := true
 			for k := s; k < e; k++ {
 				if st.covered[k] == 1 {

@@ -100,8 +100,10 @@ func (st *art) resolve() {
 				st.link(i, a)
 			} else if m.code != "" && m.role != "" {
 				if p := st.holder(m.code, m.role); p >= 0 {
+					role := m.role
 					m.person = p
 					st.personAt(m)
+					m.role = role // what the text calls them, for later links
 				}
 			}
 		case m.pron:
@@ -260,7 +262,7 @@ func roleCompatible(desc, person string) bool {
 	case "LEADER":
 		return person == "HOS" || person == "HOG" || person == "LEADER"
 	case "HOS":
-		return person == "HOS" || person == "LEADER"
+		return person == "HOS"
 	case "HOG":
 		return person == "HOG"
 	case "MIN":
@@ -288,7 +290,13 @@ func (st *art) findPerson(i int) int {
 		if m.code != "" && o.code != m.code {
 			continue
 		}
-		if roleCompatible(m.role, o.role) {
+		if m.role == "HOG" && st.titledPresident(o.pname, i) {
+			continue // "the prime minister" is not someone called president
+		}
+		if roleCompatible(m.role, o.role) || m.role == "HOS" && o.role == "HOG" && o.code != "" && st.holder(o.code, "HOS") < 0 {
+			// A president is the head of state, or where that office is
+			// not a presidency (Iran's supreme leader) the head of
+			// government.
 			return a
 		}
 	}
@@ -303,7 +311,7 @@ func (st *art) holder(code, role string) int {
 	case "LEADER":
 		roles = []string{"LEADER", "HOS", "HOG"}
 	case "HOS":
-		roles = []string{"HOS", "LEADER"}
+		roles = []string{"HOS", "HOG"}
 	case "MIN":
 		return -1
 	}
@@ -453,4 +461,15 @@ func (st *art) emit() {
 			Person: m.pname, Entity: m.entity, Via: via,
 		})
 	}
+}
+
+// titledPresident reports whether the article calls person name
+// "president" before mention i.
+func (st *art) titledPresident(name string, i int) bool {
+	for _, o := range st.ments[:i] {
+		if o.pname == name && o.desc && strings.EqualFold(o.text(st), "president") {
+			return true
+		}
+	}
+	return false
 }
