@@ -48,8 +48,10 @@ type Mention struct {
 	Sentence int `json:"sentence"`
 	// Kind is the entity type: "PER", "ORG" or "LOC".
 	Kind string `json:"kind"`
-	// Actor is the CAMEO-style actor code ("IRN", "USA", "IGOUNO",
-	// "IMGMUSISI"...), or "" when unresolved.
+	// Actor is the actor code: ISO 3166 alpha-3 for states ("IRN",
+	// "USA"), the knowledge base's short codes for organisations and
+	// armed groups ("UN", "NATO", "ISIS"), or a loaded dictionary's codes;
+	// "" when unresolved.
 	Actor string `json:"actor,omitempty"`
 	// Sector is the CAMEO/PLOVER sector ("GOV", "MIL", "REB"...), or "".
 	Sector string `json:"sector,omitempty"`
