@@ -21,8 +21,10 @@ type Options struct {
 	TopTerms   int
 	QueryTerms int
 	// PostingsCap is how many clusters a term's postings list keeps (the
-	// most recent); Candidates how many retrieved clusters are compared
-	// exactly; CentroidTerms how many terms a centroid keeps.
+	// most recent; entries dated twice the level's window before a new
+	// entry are dropped too); Candidates how many retrieved clusters in the
+	// date window are compared exactly; CentroidTerms how many terms a
+	// centroid keeps.
 	PostingsCap   int
 	Candidates    int
 	CentroidTerms int
@@ -60,7 +62,8 @@ type Options struct {
 	// story it sees makes its own words look common), and the prior keeps
 	// IDF flat until real counts outweigh it. Negative means none.
 	PriorDocs int
-	// ThemeIDFPower flattens IDF in the theme space: IDF^ThemeIDFPower.
+	// ThemeIDFPower flattens IDF in the theme space: IDF^ThemeIDFPower
+	// (default 1: on ECB+, 0.5 and 0.75 did no better).
 	ThemeIDFPower float64
 }
 
