@@ -431,3 +431,43 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestWorkSlowBatch has a batch outlast AckWait: the worker's progress
+// heartbeats keep its messages from being delivered to anyone else (an
+// observer fetching beside it meanwhile).
+func TestWorkSlowBatch(t *testing.T) {
+	q := testQueue(t, Config{AckWait: 1500 * time.Millisecond, MaxDeliver: 3})
+	ctx := context.Background()
+	for i := range 4 {
+		if _, err := q.Publish(ctx, doc(fmt.Sprintf("s%d.txt", i), fmt.Sprintf("Slow report %d.", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := q.Consumer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := func(d model.Document) (*model.Article, *model.Diagnostic) {
+		time.Sleep(600 * time.Millisecond)
+		return process(d)
+	}
+	var stolen atomic.Int64
+	obs, stopObs := context.WithCancel(ctx)
+	defer stopObs()
+	go func() {
+		time.Sleep(300 * time.Millisecond) // the worker has the batch
+		for obs.Err() == nil {
+			msgs, _ := c.Fetch(obs, 10, 100*time.Millisecond)
+			stolen.Add(int64(len(msgs)))
+		}
+	}()
+	st := newMemStore()
+	stats, err := Work(ctx, c, st, slow, WorkOptions{Batch: 4, Workers: 1, FetchWait: 200 * time.Millisecond, ExitWhenEmpty: true})
+	stopObs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Stored != 4 || stolen.Load() != 0 {
+		t.Errorf("a batch longer than AckWait: %s, %d messages delivered to another consumer; want 4 stored, none elsewhere", stats, stolen.Load())
+	}
+}

@@ -182,11 +182,14 @@ func (w *worker) storeBatch(ctx, stop context.Context, arts []*model.Article, he
 	pause := time.Second
 	maxPause := min(30*time.Second, w.c.q.cfg.AckWait/2)
 	for {
-		res, err := w.st.PutArticles(ctx, arts)
+		res, err := w.put(ctx, arts)
 		if err == nil {
 			return res, nil
 		}
-		if _, probe := w.st.HasContent(ctx, ""); probe == nil {
+		pctx, cancel := context.WithTimeout(ctx, maxPause)
+		_, probe := w.st.HasContent(pctx, "")
+		cancel()
+		if probe == nil {
 			return nil, err
 		}
 		pause = min(pause, maxPause)
@@ -201,12 +204,32 @@ func (w *worker) storeBatch(ctx, stop context.Context, arts []*model.Article, he
 	}
 }
 
+// put stores arts within AckWait: a store call that hangs (a network
+// partition) fails instead of holding the worker forever.
+func (w *worker) put(ctx context.Context, arts []*model.Article) ([]store.PutResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, w.c.q.cfg.AckWait)
+	defer cancel()
+	return w.st.PutArticles(ctx, arts)
+}
+
 // batch processes, stores and settles one fetched batch. ctx is not
 // cancelled when Work is stopped, so that the batch is finished; stop is.
 func (w *worker) batch(ctx, stop context.Context, msgs []*Message, s *WorkStats) {
 	var arts []*model.Article
 	var held []*Message // the message of each article
-	for _, m := range msgs {
+	// A batch of slow documents may outlast AckWait: tell the server the
+	// batch is in progress each third of it.
+	beat, every := time.Now(), w.c.q.cfg.AckWait/3
+	for i, m := range msgs {
+		if time.Since(beat) > every {
+			for _, m := range msgs[i:] {
+				m.InProgress()
+			}
+			for _, m := range held {
+				m.InProgress()
+			}
+			beat = time.Now()
+		}
 		s.Messages++
 		if m.Delivered > 1 {
 			s.Redelivered++
@@ -251,7 +274,7 @@ func (w *worker) batch(ctx, stop context.Context, msgs []*Message, s *WorkStats)
 	// storage is idempotent, so nothing is stored twice.
 	w.opts.Logf("worker: storing a batch of %d failed, storing one by one: %v", len(arts), err)
 	for i, a := range arts {
-		res, err := w.st.PutArticles(ctx, []*model.Article{a})
+		res, err := w.put(ctx, []*model.Article{a})
 		if err != nil {
 			w.failed(held[i], err, s)
 			continue
