@@ -20,6 +20,10 @@ type GoldWord struct {
 	// Token indexes GoldSentence.Tokens: the surface token the word belongs
 	// to (several words share a multi-word token such as "don't").
 	Token int
+	// Start and End are the word's byte offsets in the sentence's text,
+	// or -1 when unknown: a word of a multi-word token has its own span
+	// only when the words spell the token ("do" + "n't" = "don't").
+	Start, End int
 }
 
 // GoldToken is one surface token of a CoNLL-U sentence: a plain word or a
@@ -136,8 +140,9 @@ func ReadCoNLLU(r io.Reader) ([]GoldSentence, error) {
 	return out, nil
 }
 
-// locateTokens sets the byte offsets of s's tokens in s.Text.
+// locateTokens sets the byte offsets of s's tokens and words in s.Text.
 func locateTokens(s *GoldSentence) {
+	defer locateWords(s)
 	off := 0
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
@@ -147,5 +152,29 @@ func locateTokens(s *GoldSentence) {
 		}
 		t.Start, t.End = off+j, off+j+len(t.Form)
 		off = t.End
+	}
+}
+
+// locateWords sets word offsets from token offsets.
+func locateWords(s *GoldSentence) {
+	for i := 0; i < len(s.Words); {
+		t := s.Tokens[s.Words[i].Token]
+		j := i
+		var concat strings.Builder
+		for j < len(s.Words) && s.Words[j].Token == s.Words[i].Token {
+			concat.WriteString(s.Words[j].Form)
+			j++
+		}
+		ok := t.Start >= 0 && concat.String() == t.Form
+		off := t.Start
+		for k := i; k < j; k++ {
+			w := &s.Words[k]
+			w.Start, w.End = -1, -1
+			if ok {
+				w.Start, w.End = off, off+len(w.Form)
+				off = w.End
+			}
+		}
+		i = j
 	}
 }

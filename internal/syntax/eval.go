@@ -70,19 +70,19 @@ func Evaluate(m *Model, gold []GoldSentence) Scores {
 }
 
 // EvaluateRaw tokenises each sentence's text with segment.Tokenize, parses
-// it, and scores tokens against gold token spans (F1) and tags and
-// dependencies on the gold words whose token was found exactly: a word
-// counts as right when its predicted token matches and, for UAS, its head's
-// token matches its gold head's token. Multi-word tokens ("don't") are
-// scored on their first word's analysis only when segment splits them the
-// same way. Percentages are over all gold words.
+// it, and scores it against the gold words by their spans in the text:
+// TokenF1 is the F1 of predicted tokens against gold words (the CoNLL 2018
+// "Words" measure; a multi-word token such as "don't" counts as its words
+// "do" and "n't" when they spell it). Tags, lemmas and dependencies are
+// scored on the gold words whose span a predicted token matches exactly (a
+// head is right when it is the predicted token of the gold head);
+// percentages are over all gold words, so a missed word counts as wrong.
 func EvaluateRaw(m *Model, gold []GoldSentence) Scores {
 	var (
-		sc                     Scores
-		upos, xpos, lemma, uas int
-		las                    int
-		tp, nPred, nGold       int
-		elapsed                time.Duration
+		sc                          Scores
+		upos, xpos, lemma, uas, las int
+		tp, nPred                   int
+		elapsed                     time.Duration
 	)
 	var words []string
 	for _, g := range gold {
@@ -95,33 +95,19 @@ func EvaluateRaw(m *Model, gold []GoldSentence) Scores {
 		res := m.Parse(words)
 		elapsed += time.Since(t0)
 		nPred += len(toks)
-		nGold += len(g.Tokens)
-		// Predicted token by span.
-		bySpan := map[model.Span]int{}
+		bySpan := make(map[model.Span]int, len(toks))
 		for i, t := range toks {
 			bySpan[t.Span] = i
 		}
-		// Gold words whose own span is known: words of plain tokens.
 		wordTok := make([]int, len(g.Words)) // gold word → predicted token, or -1
-		perTok := make([]int, len(g.Tokens))
-		for _, w := range g.Words {
-			perTok[w.Token]++
-		}
-		for _, t := range g.Tokens {
-			if t.Start >= 0 {
-				if _, ok := bySpan[model.Span{Start: t.Start, End: t.End}]; ok {
-					tp++
-				}
-			}
-		}
 		for i, w := range g.Words {
 			wordTok[i] = -1
-			t := g.Tokens[w.Token]
-			if perTok[w.Token] != 1 || t.Start < 0 {
+			if w.Start < 0 {
 				continue
 			}
-			if p, ok := bySpan[model.Span{Start: t.Start, End: t.End}]; ok {
+			if p, ok := bySpan[model.Span{Start: w.Start, End: w.End}]; ok {
 				wordTok[i] = p
+				tp++
 			}
 		}
 		for i, w := range g.Words {
@@ -151,8 +137,8 @@ func EvaluateRaw(m *Model, gold []GoldSentence) Scores {
 	}
 	pct := func(n int) float64 { return 100 * float64(n) / float64(max(sc.Tokens, 1)) }
 	sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS = pct(upos), pct(xpos), pct(lemma), pct(uas), pct(las)
-	if nPred+nGold > 0 {
-		sc.TokenF1 = 100 * 2 * float64(tp) / float64(nPred+nGold)
+	if nPred+sc.Tokens > 0 {
+		sc.TokenF1 = 100 * 2 * float64(tp) / float64(nPred+sc.Tokens)
 	}
 	if elapsed > 0 {
 		sc.TokensPerSec = float64(nPred) / elapsed.Seconds()

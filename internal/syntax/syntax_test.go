@@ -266,7 +266,7 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 	var m *Model
 	best := time.Hour
-	for range 3 {
+	for range 5 { // the best of five: other processes share the machine
 		start := time.Now()
 		m, err = Load(bytes.NewReader(raw))
 		if err != nil {
