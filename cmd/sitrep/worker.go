@@ -179,7 +179,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // in place of openExisting(*db); the caller must Close the store.
 func openReadStore(ctx context.Context, db, postgresDSN, schema string) (store.Store, error) {
 	if postgresDSN == "" {
-		return openExisting(db)
+		st, err := openExisting(db)
+		if err != nil {
+			return nil, err // not a nil *sqlite.Store in a non-nil interface
+		}
+		return st, nil
 	}
 	st, err := postgres.Open(ctx, postgresDSN, postgres.WithSchema(schema), postgres.ExistingOnly())
 	if errors.Is(err, postgres.ErrNoStore) {
