@@ -14,6 +14,7 @@ import (
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", "[--db FILE] [--format jsonl|gdelt|plover|csv] [--out FILE]", stderr)
 	db := fs.String("db", defaultDB, "SQLite store file")
+	pg, schema := readStoreFlags(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl (sitrep records), gdelt (GDELT 2.0 event table, tab-separated), plover (PLOVER/POLECAT-style JSON lines), csv (events)")
 	out := fs.String("out", "", "output file (default: standard output)")
 	if rest, err := parseFlags(fs, args); err != nil {
@@ -36,7 +37,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	default:
 		return fmt.Errorf("%w: unknown format %q (want jsonl, gdelt, plover or csv)", errUsage, *format)
 	}
-	st, err := openExisting(*db)
+	st, err := openReadStore(ctx, *db, *pg, *schema)
 	if err != nil {
 		return err
 	}

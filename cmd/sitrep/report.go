@@ -16,6 +16,7 @@ import (
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("report", "[STORY] [--db FILE] [--format md|html] [--out FILE]", stderr)
 	db := fs.String("db", defaultDB, "SQLite store file")
+	pg, schema := readStoreFlags(fs)
 	format := fs.String("format", "", "with STORY: md (default) or html, a self-contained file")
 	out := fs.String("out", "", "output file (default: standard output)")
 	rest, err := parseFlags(fs, args)
@@ -34,7 +35,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format != "md" && *format != "html" {
 		return fmt.Errorf("%w: unknown format %q (want md or html)", errUsage, *format)
 	}
-	st, err := openExisting(*db)
+	st, err := openReadStore(ctx, *db, *pg, *schema)
 	if err != nil {
 		return err
 	}
@@ -50,8 +51,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(rest) == 0 {
 		err = report.Write(ctx, st, w, nil)
+	} else if ws, ok := st.(web.Store); ok {
+		err = web.WriteStoryReport(ctx, ws, web.DefaultNames(), rest[0], *format, w)
 	} else {
-		err = web.WriteStoryReport(ctx, st, web.DefaultNames(), rest[0], *format, w)
+		err = fmt.Errorf("story reports need the query side of the store, which only SQLite has for now (export the events instead)")
 	}
 	if err != nil {
 		return err
