@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/actors"
+	"github.com/sitrep/sitrep/internal/events"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/quotes"
+	"github.com/sitrep/sitrep/internal/syntax"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
@@ -43,15 +45,25 @@ func DefaultStages() ([]Stage, error) {
 	return defaultStages, defaultErr
 }
 
-// buildDefaultStages assembles the standard stage list: time expressions,
-// actors, quotes. Each stage reads what the ones before it added.
+// buildDefaultStages assembles the standard stage list: syntax, time
+// expressions, actors, quotes, events. Each stage reads what the ones
+// before it added.
 func buildDefaultStages() ([]Stage, error) {
+	parser, err := syntax.Default()
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
 	kb, err := actors.Default()
 	if err != nil {
 		return nil, fmt.Errorf("actor knowledge base: %w", err)
 	}
 	resolver := actors.NewResolver(kb)
+	coder, err := events.Default()
+	if err != nil {
+		return nil, fmt.Errorf("event coder: %w", err)
+	}
 	return []Stage{
+		{Name: "syntax", EnglishOnly: true, Run: parser.Annotate},
 		{Name: "timex", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
 			timex.Annotate(a)
 			return nil
@@ -64,6 +76,7 @@ func buildDefaultStages() ([]Stage, error) {
 			quotes.Annotate(a)
 			return nil
 		}},
+		{Name: "events", EnglishOnly: true, Run: coder.Annotate},
 	}, nil
 }
 
