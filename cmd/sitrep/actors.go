@@ -47,8 +47,18 @@ func newResolver(actorFiles, agentFiles []string) (*actors.Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := loadDict(actorFiles, agentFiles)
+	if err != nil || d == nil {
+		return actors.NewResolver(kb), err
+	}
+	return actors.NewResolver(kb, d), nil
+}
+
+// loadDict reads PETRARCH/Phoenix actor and agent dictionaries into one
+// Dict, or returns nil when no file is given.
+func loadDict(actorFiles, agentFiles []string) (*actors.Dict, error) {
 	if len(actorFiles) == 0 && len(agentFiles) == 0 {
-		return actors.NewResolver(kb), nil
+		return nil, nil
 	}
 	open := func(paths []string) ([]io.Reader, func(), error) {
 		var rs []io.Reader
@@ -83,7 +93,7 @@ func newResolver(actorFiles, agentFiles []string) (*actors.Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return actors.NewResolver(kb, d), nil
+	return d, nil
 }
 
 // runEvalNER scores name recognition (PER, ORG, LOC) on an IOB2 file. The

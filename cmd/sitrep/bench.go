@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/sitrep/sitrep/internal/bench"
 	"github.com/sitrep/sitrep/internal/corpus"
@@ -16,12 +15,6 @@ import (
 func init() {
 	commands["bench"] = command{"measure every stage's speed and memory on a real corpus (bench [--data DIR]...)", runBench}
 }
-
-// dirList is a repeatable string flag.
-type dirList []string
-
-func (d *dirList) String() string     { return strings.Join(*d, ",") }
-func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
 
 // sharedDir returns the shared data directory: $SITREP_SHARED, else
 // ../shared beside the working directory.
@@ -34,7 +27,7 @@ func sharedDir() string {
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", "[--data DIR]... [--workers N] [--limit N]", stderr)
-	var dirs dirList
+	var dirs listFlag
 	fs.Var(&dirs, "data", "corpus directory of .txt articles or ECB+ .xml (repeatable; default: PolNeAR and ECB+ under ../shared/data)")
 	workers := fs.Int("workers", 0, "workers of the parallel end-to-end run (default: one per CPU)")
 	limit := fs.Int("limit", 0, "use only the first N documents (0: all)")
@@ -45,7 +38,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(dirs) == 0 {
 		data := filepath.Join(sharedDir(), "data")
-		dirs = dirList{filepath.Join(data, "polnear"), filepath.Join(data, "ecbplus")}
+		dirs = listFlag{filepath.Join(data, "polnear"), filepath.Join(data, "ecbplus")}
 	}
 	docs, err := corpus.Load(dirs...)
 	if err != nil {

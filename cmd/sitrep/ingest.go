@@ -7,9 +7,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/actors"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/progress"
+	"github.com/sitrep/sitrep/internal/segment"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -24,6 +26,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	batch := fs.Int("batch", 64, "articles per store transaction")
 	maxMB := fs.Int("max-mb", int(ingest.DefaultMaxBytes>>20), "largest input accepted, in MiB")
 	quiet := fs.Bool("quiet", false, "print only the summary")
+	actorFiles, agentFiles := dictFlags(fs)
+	budget := fs.Duration("budget", pipeline.DefaultBudget, "processing time allowed per article; stages left when it is used up are skipped with a diagnostic (negative: no limit)")
+	maxSentence := fs.Int("max-sentence-bytes", segment.DefaultMaxSentenceBytes, "longest sentence; longer runs are cut into several")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -31,6 +36,16 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(paths) == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: no input paths", errUsage)
+	}
+	dict, err := loadDict(*actorFiles, *agentFiles)
+	if err != nil {
+		return err
+	}
+	var stages []pipeline.Stage // nil: the default stages
+	if dict != nil {
+		if stages, err = pipeline.NewStages(pipeline.StageConfig{ActorDicts: []*actors.Dict{dict}}); err != nil {
+			return err
+		}
 	}
 	plan, err := ingest.NewPlan(paths, ingest.Options{Manifest: *manifest, MaxBytes: int64(*maxMB) << 20})
 	if err != nil {
@@ -41,7 +56,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer st.Close()
-	opts := pipeline.Options{Workers: *workers, BatchSize: *batch}
+	opts := pipeline.Options{Workers: *workers, BatchSize: *batch, Stages: stages, Budget: *budget,
+		Segment: segment.Options{MaxSentenceBytes: *maxSentence}}
 	var rep *progress.Reporter
 	if !*quiet {
 		rep = progress.New(os.Stderr, 5*time.Second)

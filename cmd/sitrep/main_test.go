@@ -137,3 +137,37 @@ func TestParseFlagsInterleaved(t *testing.T) {
 		t.Errorf("got %v %q %v", pos, *db, err)
 	}
 }
+
+// TestIngestWithDictionary loads a user's Phoenix-format actor dictionary
+// at ingest: a made-up state it names resolves to the dictionary's code.
+func TestIngestWithDictionary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "actors.txt")
+	if err := os.WriteFile(dict, []byte("ZEMBLA_  [ZMB]\n+ZEMBLAN_\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "in", "a.txt")
+	os.MkdirAll(filepath.Dir(in), 0o755)
+	text := "Zembla recalls envoy\n\nZembla recalled its ambassador from the neighbouring republic on Monday after a dispute over fishing rights, officials said.\n"
+	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	if _, errOut, code := runBin(t, bin, "ingest", filepath.Dir(in), "--db", db, "--quiet", "--actors", dict); code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errOut)
+	}
+	out, errOut, code := runBin(t, bin, "export", "--db", db)
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"type":"mention"`) || !strings.Contains(out, `"actor":"ZMB"`) {
+		t.Errorf("no mention coded ZMB from the loaded dictionary:\n%s", out)
+	}
+	if _, errOut, code := runBin(t, bin, "ingest", filepath.Dir(in), "--db", db, "--actors", filepath.Join(dir, "missing.txt")); code == 0 {
+		t.Errorf("a missing dictionary was accepted: %s", errOut)
+	}
+}

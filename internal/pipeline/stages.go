@@ -41,14 +41,22 @@ var (
 // loading their models once per process. The stages are safe for
 // concurrent use.
 func DefaultStages() ([]Stage, error) {
-	defaultOnce.Do(func() { defaultStages, defaultErr = buildDefaultStages() })
+	defaultOnce.Do(func() { defaultStages, defaultErr = NewStages(StageConfig{}) })
 	return defaultStages, defaultErr
 }
 
-// buildDefaultStages assembles the standard stage list: syntax, time
-// expressions, actors, quotes, events. Each stage reads what the ones
-// before it added.
-func buildDefaultStages() ([]Stage, error) {
+// StageConfig adds user-supplied resources to the standard stages.
+type StageConfig struct {
+	// ActorDicts are actor and agent dictionaries (PETRARCH/Phoenix
+	// format, see actors.LoadPhoenix) consulted besides the built-in
+	// knowledge base.
+	ActorDicts []*actors.Dict
+}
+
+// NewStages assembles the standard stage list: syntax, time expressions,
+// actors, quotes, events. Each stage reads what the ones before it added.
+// The built-in models are loaded once per process whatever the config.
+func NewStages(cfg StageConfig) ([]Stage, error) {
 	parser, err := syntax.Default()
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
@@ -57,7 +65,7 @@ func buildDefaultStages() ([]Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actor knowledge base: %w", err)
 	}
-	resolver := actors.NewResolver(kb)
+	resolver := actors.NewResolver(kb, cfg.ActorDicts...)
 	coder, err := events.Default()
 	if err != nil {
 		return nil, fmt.Errorf("event coder: %w", err)
