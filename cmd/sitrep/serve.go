@@ -18,21 +18,30 @@ func init() {
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "[--db FILE] [--addr 127.0.0.1:8080]", stderr)
+	fs := newFlagSet("serve", "[--db FILE | --postgres DSN [--schema NAME]] [--addr 127.0.0.1:8080]", stderr)
 	db := fs.String("db", defaultDB, "SQLite store file")
+	pg, schema := readStoreFlags(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
-	st, err := openExisting(*db)
+	st, err := openReadStore(ctx, *db, *pg, *schema)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	ws, ok := st.(web.Store)
+	if !ok {
+		return fmt.Errorf("serve: the %T store has no query interface (store.Querier), so it cannot be served", st)
+	}
+	where := "store " + *db
+	if *pg != "" {
+		where = "PostgreSQL schema " + *schema
+	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := web.New(st, web.Options{Names: web.DefaultNames(), Logger: logger})
+	srv, err := web.New(ws, web.Options{Names: web.DefaultNames(), Logger: logger})
 	if err != nil {
 		return err
 	}
@@ -43,7 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hs := web.NewHTTPServer(ln.Addr().String(), srv)
 	// The first line says where to connect: scripts (and the end-to-end
 	// test) read it to find a port chosen by the system.
-	fmt.Fprintf(stdout, "sitrep serve: listening on http://%s/ (store %s, read-only)\n", ln.Addr(), *db)
+	fmt.Fprintf(stdout, "sitrep serve: listening on http://%s/ (%s, read-only)\n", ln.Addr(), where)
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {

@@ -19,8 +19,14 @@ import (
 // URL; the process is stopped when the test ends.
 func startServe(t *testing.T, bin, db string) string {
 	t.Helper()
+	return startServeArgs(t, bin, "--db", db)
+}
+
+// startServeArgs is startServe with the store named by flags.
+func startServeArgs(t *testing.T, bin string, storeFlags ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	cmd := exec.CommandContext(ctx, bin, append(append([]string{"serve"}, storeFlags...), "--addr", "127.0.0.1:0")...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
