@@ -21,6 +21,18 @@
 // where actors' coreference resolves "he". Participants are the head-most
 // resolved actor mention inside the argument's subtree.
 //
+// Three rules look beyond the trigger's own arguments. A rejection of a
+// bare proposal ("he rejected the request") targets the subject of the
+// nearest verb of asking or offering before it, in its sentence or the one
+// before. A multilateral source — an unresolved plural group of states or
+// envoys marked as many ("about 30 countries", "all participants", "the
+// world's top diplomats"), or arguments under a floating "all" ("X, Y and
+// Z all pledged") — is coded with the collective code CollectiveCode
+// ("IGO"), beside each named member's own event, so that reports naming
+// the group differently merge into one event. "would" in a clause
+// reported by a speech verb is the future of the past ("said it would not
+// coordinate"), not a conditional.
+//
 // Negation and modality are read from the trigger's dependents and its
 // chain of governing verbs: "not", "never", "no"; "denied"; auxiliaries
 // ("will" future, "could" possible, "would" hypothetical); "is to", "plans

@@ -610,6 +610,126 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 	return fallback
 }
 
+// Collective sources. A multilateral act — a conference's or a group of
+// states' — is coded with the source code CollectiveCode as well as (when
+// the text names them) each member's own event, so that reports naming the
+// group differently ("about 30 countries", "the world's top diplomats",
+// "X, Y and Z all pledged") agree on one source and merge.
+var (
+	// collectiveNouns head a plural group of states or their envoys.
+	collectiveNouns = set("country", "state", "nation", "government", "diplomat", "minister", "leader", "participant",
+		"member", "delegation", "power", "representative", "delegate", "signatory", "ally", "partner", "envoy")
+	// groupNouns are collective on their own ("the participants").
+	groupNouns = set("participant", "signatory", "delegate", "delegation")
+	// multilateralMods make a plural noun collective: "world's", "international".
+	multilateralMods = set("world", "international", "global", "participating", "attending")
+)
+
+// CollectiveCode is the source code of an event done jointly by a group
+// of states or intergovernmental actors that the text does not reduce to
+// one actor (CAMEO's generic intergovernmental code).
+const CollectiveCode = "IGO"
+
+// collective reports whether source arguments args (before conjunct
+// expansion) denote a multilateral group, and returns it as a
+// participant: a plural group noun that no actor resolves, marked as
+// many states ("about 30 countries", "all participants", "the world's top
+// diplomats"), or arguments under a floating "all" ("X, Y and Z all
+// pledged"; several conjuncts or a plural group noun).
+func (x *articleIndex) collective(args []int) (model.Participant, bool) {
+	if len(args) == 0 {
+		return model.Participant{}, false
+	}
+	all := x.withConj(args)
+	span := x.a.Tokens[args[0]].Span
+	mk := func() (model.Participant, bool) {
+		return model.Participant{Code: CollectiveCode, Sector: "IGO", Text: span.In(x.a.Text), Span: span}, true
+	}
+	plural := func(i int) bool {
+		return x.upos(i) == "NOUN" && collectiveNouns[x.lemma(i)] && x.lower[i] != x.lemma(i)
+	}
+	if v := x.head(args[0]); v >= 0 {
+		for _, k := range x.kids[v] {
+			if x.lemma(k) == "all" && (x.rel(k) == "advmod" || x.rel(k) == "det") && (len(all) >= 2 || plural(args[0])) {
+				return mk()
+			}
+		}
+	}
+	for _, a := range all {
+		if !plural(a) {
+			continue
+		}
+		if _, ok := x.participant(a, false); ok {
+			continue
+		}
+		if groupNouns[x.lemma(a)] {
+			return mk()
+		}
+		for _, k := range x.kids[a] {
+			r, l := x.rel(k), x.lemma(k)
+			switch {
+			case r == "nummod",
+				r == "det" && l == "all",
+				(r == "nmod:poss" || r == "amod" || r == "compound") && multilateralMods[l]:
+				return mk()
+			}
+		}
+	}
+	return model.Participant{}, false
+}
+
+// proposalNouns name what a rejection rejects when it is someone's
+// proposal; proposalVerbs make one.
+var (
+	proposalNouns = set("request", "offer", "proposal", "appeal", "invitation", "demand", "overture", "plea", "bid",
+		"suggestion", "approach", "initiative", "call", "idea", "plan")
+	proposalVerbs = set("ask", "request", "offer", "propose", "invite", "urge", "appeal", "suggest", "call", "press",
+		"demand", "approach", "seek", "plead")
+)
+
+// proposer returns the target of a rejection whose object is a bare
+// proposal noun ("he rejected the request"): the resolved subject of the
+// nearest verb of asking or offering before the trigger in this sentence
+// or the one before it ("Kerry asked Zarif and he rejected the request"),
+// when that subject is not one of the rejecting sources.
+func (x *articleIndex) proposer(si, t int, srcs []model.Participant) (model.Participant, bool) {
+	ok := false
+	for _, k := range x.childrenRel(t, "obj") {
+		if proposalNouns[x.lemma(k)] {
+			ok = true
+		}
+	}
+	if !ok {
+		return model.Participant{}, false
+	}
+	first := x.a.Sentences[si].FirstToken
+	if si > 0 {
+		first = x.a.Sentences[si-1].FirstToken
+	}
+	for v := t - 1; v >= first; v-- {
+		if x.upos(v) != "VERB" || !proposalVerbs[x.lemma(v)] {
+			continue
+		}
+		for _, s := range x.subjects(v, 0) {
+			g, ok := x.participant(s, false)
+			if !ok {
+				continue
+			}
+			self := false
+			for _, src := range srcs {
+				if src.Code == g.Code {
+					self = true
+				}
+			}
+			if !self {
+				return g, true
+			}
+		}
+		return model.Participant{}, false
+	}
+	return model.Participant{}, false
+}
+
 // nounSources returns the source argument heads of noun trigger t.
 func (x *articleIndex) nounSources(t, mod int) []int {
 	var out []int
@@ -713,7 +833,17 @@ func (x *articleIndex) modality(t int, noun bool) string {
 				if mod == "" {
 					mod = "future"
 				}
-			case "would", "should", "must", "ought", "'d":
+			case "would", "'d":
+				// In a clause reported by a speech verb "would" is the
+				// future of the past ("said it would not coordinate");
+				// elsewhere it is conditional.
+				if mod == "" {
+					mod = "hypothetical"
+					if x.speechHead(v) >= 0 {
+						mod = "future"
+					}
+				}
+			case "should", "must", "ought":
 				if mod == "" {
 					mod = "hypothetical"
 				}
@@ -849,10 +979,20 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			srcs, _ = x.resolveArgs([]int{m}, t, true)
 		}
 	}
+	if !p.Noun {
+		if g, ok := x.collective(srcArgs); ok {
+			srcs = append(srcs, g)
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}
 	tgts, unres := x.resolveArgs(x.targetArgs(t, p, tr.mod), t, false)
+	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "12" && !p.Noun {
+		if g, ok := x.proposer(si, t, srcs); ok {
+			tgts = []model.Participant{g}
+		}
+	}
 	if len(tgts) == 0 {
 		if p.Mutual && len(srcs) > 1 {
 			tgts = srcs

@@ -1,0 +1,88 @@
+package events
+
+import "testing"
+
+// TestDiscourseRules covers the rules that look beyond the trigger's own
+// arguments: the proposer of a rejected request, collective sources and
+// "would" in reported speech.
+func TestDiscourseRules(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"rejected the request takes the asker", `
+Lima Lima PROPN 2 nsubj @PER
+asked ask VERB 0 root
+Quito Quito PROPN 2 obj @ECU
+and and CCONJ 6 cc
+it it PRON 6 nsubj @ECU
+rejected reject VERB 2 conj
+the the DET 8 det
+request request NOUN 6 obj
+. . PUNCT 2 punct`, "ECU>PER:125"},
+		{"rejected the plan without a proposer", `
+Quito Quito PROPN 2 nsubj @ECU
+rejected reject VERB 0 root
+the the DET 4 det
+plan plan NOUN 2 obj
+. . PUNCT 2 punct`, "ECU>:120"},
+		{"numbered countries are collective", `
+about about ADV 2 advmod
+40 40 NUM 3 nummod
+countries country NOUN 4 nsubj
+pledged pledge VERB 0 root
+to to PART 6 mark
+help help VERB 4 xcomp
+Chad Chad PROPN 6 obj @TCD
+. . PUNCT 4 punct`, "IGO>TCD:033"},
+		{"bare countries are not collective", `
+neighbouring neighbour VERB 2 amod
+countries country NOUN 3 nsubj
+pledged pledge VERB 0 root
+to to PART 5 mark
+help help VERB 3 xcomp
+Chad Chad PROPN 5 obj @TCD
+. . PUNCT 3 punct`, ""},
+		{"all pledged adds the collective", `
+Chile Chile PROPN 5 nsubj @CHL
+and and CCONJ 3 cc
+Peru Peru PROPN 1 conj @PER
+all all DET 5 advmod
+pledged pledge VERB 0 root
+to to PART 7 mark
+help help VERB 5 xcomp
+Chad Chad PROPN 7 obj @TCD
+. . PUNCT 5 punct`, "CHL>TCD:033 PER>TCD:033 IGO>TCD:033"},
+		{"would under a speech verb is future", `
+Oslo Oslo PROPN 2 nsubj @NOR
+said say VERB 0 root
+it it PRON 6 nsubj @NOR
+would would AUX 6 aux
+not not PART 6 advmod
+cooperate cooperate VERB 2 ccomp
+with with ADP 8 case
+Minsk Minsk PROPN 6 obl @BLR
+. . PUNCT 2 punct`, "NOR>BLR:120"},
+		{"would in a conditional stays hypothetical", `
+Oslo Oslo PROPN 3 nsubj @NOR
+would would AUX 3 aux
+cooperate cooperate VERB 0 root
+with with ADP 5 case
+Minsk Minsk PROPN 3 obl @BLR
+if if SCONJ 8 mark
+asked ask VERB 3 advcl
+. . PUNCT 3 punct`, "NOR>BLR:050:hypothetical"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
