@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/sitrep/sitrep/internal/bench"
 	"github.com/sitrep/sitrep/internal/corpus"
@@ -31,6 +32,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Var(&dirs, "data", "corpus directory of .txt articles or ECB+ .xml (repeatable; default: PolNeAR and ECB+ under ../shared/data)")
 	workers := fs.Int("workers", 0, "workers of the parallel end-to-end run (default: one per CPU)")
 	limit := fs.Int("limit", 0, "use only the first N documents (0: all)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -51,6 +53,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("no documents under %s", dirs.String())
 	}
 	fmt.Fprintf(stderr, "bench: %d documents from %s\n", len(docs), dirs.String())
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := bench.Run(ctx, docs, bench.Options{Workers: *workers})
 	if err != nil {
 		return err
