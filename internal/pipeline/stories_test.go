@@ -136,3 +136,68 @@ func TestUpdateStories(t *testing.T) {
 		t.Errorf("event clusters %v, storylines %v", ev, sl)
 	}
 }
+
+// TestSeedMergedEvents checks issue 8's bar on the seeds: gold events E01
+// (IRN rejects USA), E02 (USA rejects IRN) and E04 (conference
+// participants support IRQ) each come out as one merged event listing 002,
+// 003 and 004, with corroboration 3.
+func TestSeedMergedEvents(t *testing.T) {
+	shared := os.Getenv("SITREP_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "..", "shared")
+	}
+	seeds := filepath.Join(shared, "fixtures", "seeds")
+	if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
+		t.Skipf("seed fixture not found at %s (set SITREP_SHARED): %v", seeds, err)
+	}
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	ingestDir(t, db, []string{seeds}, ingest.Options{})
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	num := map[string]string{}
+	ids, _ := st.ArticleIDs(ctx)
+	for _, id := range ids {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		num[id] = a.SourceFile[:3]
+	}
+	merged, err := st.MergedEvents(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := []struct {
+		id, source, target, root, plover string
+	}{
+		{"E01", "IRN", "USA", "12", "REJECT"},
+		{"E02", "USA", "IRN", "12", "REJECT"},
+		{"E04", "*", "IRQ", "03", "SUPPORT"},
+	}
+	for _, g := range gold {
+		var best *model.MergedEvent
+		for i, m := range merged {
+			if (g.source == "*" || m.Source == g.source) && m.Target == g.target && (m.Root == g.root || m.PLOVER == g.plover) &&
+				(best == nil || len(m.Articles) > len(best.Articles)) {
+				best = &merged[i]
+			}
+		}
+		if best == nil {
+			t.Errorf("%s %s>%s %s/%s: no merged event", g.id, g.source, g.target, g.root, g.plover)
+			continue
+		}
+		var arts []string
+		for _, a := range best.Articles {
+			arts = append(arts, num[a])
+		}
+		sort.Strings(arts)
+		t.Logf("%s: merged event %s %s>%s %s %s, articles %v, corroboration %d", g.id, best.ID, best.Source, best.Target, best.CAMEO, best.Date, arts, best.Corroboration)
+		if strings.Join(arts, ",") != "002,003,004" || best.Corroboration != 3 {
+			t.Errorf("%s: merged event lists %v with corroboration %d; want 002,003,004 and 3", g.id, arts, best.Corroboration)
+		}
+	}
+}
