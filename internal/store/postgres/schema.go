@@ -229,12 +229,12 @@ $$;
 `,
 	// 4: indexes for the read side (query.go), in byte order (COLLATE
 	// "C") as its orderings are: events newest first and by date range,
-	// events of one PLOVER type, articles newest first. events_order
-	// replaces events_date.
+	// events of one PLOVER type newest first, articles newest first.
+	// events_order replaces events_date.
 	`
 CREATE INDEX events_order ON events (date COLLATE "C", article_id COLLATE "C", idx);
 DROP INDEX events_date;
-CREATE INDEX events_plover ON events (plover, date COLLATE "C");
+CREATE INDEX events_plover ON events (plover, date COLLATE "C", article_id COLLATE "C", idx);
 CREATE INDEX articles_published ON articles (published COLLATE "C", seq);
 `,
 }
