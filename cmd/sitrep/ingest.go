@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/internal/progress"
 	"github.com/sitrep/sitrep/internal/segment"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/syntax"
 )
 
 // defaultDB is the store file used when --db is not given.
@@ -28,6 +29,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	quiet := fs.Bool("quiet", false, "print only the summary")
 	actorFiles, agentFiles := dictFlags(fs)
 	budget := fs.Duration("budget", pipeline.DefaultBudget, "processing time allowed per article; stages left when it is used up are skipped with a diagnostic (negative: no limit)")
+	maxParse := fs.Int("max-parse-tokens", syntax.DefaultMaxTokens, "most tokens parsed as one tree; longer sentences are parsed in chunks, with a diagnostic")
 	maxSentence := fs.Int("max-sentence-bytes", segment.DefaultMaxSentenceBytes, "longest sentence; longer runs are cut into several")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -42,8 +44,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	var stages []pipeline.Stage // nil: the default stages
-	if dict != nil {
-		if stages, err = pipeline.NewStages(pipeline.StageConfig{ActorDicts: []*actors.Dict{dict}}); err != nil {
+	if dict != nil || *maxParse != syntax.DefaultMaxTokens {
+		cfg := pipeline.StageConfig{MaxParseTokens: *maxParse}
+		if dict != nil {
+			cfg.ActorDicts = []*actors.Dict{dict}
+		}
+		if stages, err = pipeline.NewStages(cfg); err != nil {
 			return err
 		}
 	}

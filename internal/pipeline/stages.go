@@ -51,6 +51,10 @@ type StageConfig struct {
 	// format, see actors.LoadPhoenix) consulted besides the built-in
 	// knowledge base.
 	ActorDicts []*actors.Dict
+	// MaxParseTokens caps the tokens the parser takes as one tree; longer
+	// sentences are parsed in chunks with a diagnostic. 0 means
+	// syntax.DefaultMaxTokens.
+	MaxParseTokens int
 }
 
 // NewStages assembles the standard stage list: syntax, time expressions,
@@ -71,7 +75,9 @@ func NewStages(cfg StageConfig) ([]Stage, error) {
 		return nil, fmt.Errorf("event coder: %w", err)
 	}
 	return []Stage{
-		{Name: "syntax", EnglishOnly: true, Run: parser.Annotate},
+		{Name: "syntax", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
+			return parser.AnnotateWith(a, syntax.Options{MaxTokens: cfg.MaxParseTokens})
+		}},
 		{Name: "timex", EnglishOnly: true, Run: func(a *model.Article) []model.Diagnostic {
 			timex.Annotate(a)
 			return nil

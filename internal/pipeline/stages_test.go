@@ -104,3 +104,43 @@ func TestPanickingStageRejectsOnlyItsArticle(t *testing.T) {
 		t.Errorf("summary %s, rejections %v", sum, sum.Rejections)
 	}
 }
+
+// TestParseCap checks the configurable parser limit: a sentence longer than
+// MaxParseTokens is parsed in chunks, with a diagnostic, and still gets one
+// tree.
+func TestParseCap(t *testing.T) {
+	stages, err := NewStages(StageConfig{MaxParseTokens: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, rej := Process(doc(goodArticle), Options{Stages: stages})
+	if rej != nil {
+		t.Fatal(rej)
+	}
+	capped := 0
+	for _, d := range a.Diagnostics {
+		if d.Code == "sentence-capped" {
+			capped++
+		}
+	}
+	if capped == 0 {
+		t.Errorf("no sentence-capped diagnostic with an 8-token cap: %v", codes(a))
+	}
+	for si, s := range a.Sentences {
+		roots := 0
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			sx := a.Tokens[i].Syntax
+			if sx == nil {
+				t.Fatalf("sentence %d token %d has no parse", si, i)
+			}
+			if sx.Head == -1 {
+				roots++
+			} else if sx.Head < s.FirstToken || sx.Head >= s.EndToken {
+				t.Errorf("sentence %d token %d: head %d outside the sentence", si, i, sx.Head)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %d has %d roots, want 1", si, roots)
+		}
+	}
+}
