@@ -28,6 +28,9 @@ type Pattern struct {
 	// infinitival complement lemma ("*" for any), a preposition on the
 	// verb. Empty means no requirement.
 	Obj, Xcomp, Prep []string
+	// NotObj vetoes the pattern when the object is one of these lemmas
+	// ("struck a note" is no attack).
+	NotObj []string
 	// Before and After are words (lemmas or forms, lower case; each slot
 	// a set of alternatives) that must occur before the trigger in its
 	// clause and after it in the trigger's phrase, in order. They come
@@ -111,6 +114,7 @@ type yamlEntry struct {
 	Nouns  []string `yaml:"nouns"`
 	Target []string `yaml:"target"`
 	Obj    []string `yaml:"obj"`
+	NotObj []string `yaml:"notobj"`
 	Xcomp  []string `yaml:"xcomp"`
 	Prep   []string `yaml:"prep"`
 	Mutual bool     `yaml:"mutual"`
@@ -144,7 +148,7 @@ func LoadDictionary(r io.Reader, name string, codes map[string]Code) (*Dictionar
 			if len(f) == 0 {
 				continue
 			}
-			p := &Pattern{Code: e.Code, Lemma: f[0], Target: e.Target, Obj: lower(e.Obj), Xcomp: lower(e.Xcomp), Prep: lower(e.Prep), Mutual: e.Mutual, Origin: name}
+			p := &Pattern{Code: e.Code, Lemma: f[0], Target: e.Target, Obj: lower(e.Obj), NotObj: lower(e.NotObj), Xcomp: lower(e.Xcomp), Prep: lower(e.Prep), Mutual: e.Mutual, Origin: name}
 			if len(f) > 1 {
 				p.Mod = f[len(f)-1]
 				if len(f) > 2 { // "take hostage": keep the last word as the required modifier

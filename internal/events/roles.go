@@ -180,6 +180,9 @@ func (x *articleIndex) satisfies(s model.Sentence, t int, p *Pattern) (int, bool
 			}
 		}
 	}
+	if len(p.NotObj) > 0 && x.hasObj(t, p.NotObj) {
+		return -1, false
+	}
 	if len(p.Obj) > 0 && !x.hasObj(t, p.Obj) {
 		return -1, false
 	}
@@ -415,8 +418,78 @@ func (x *articleIndex) participant(arg int, target bool) (model.Participant, boo
 		}
 		queue = next
 	}
+	if p, ok := x.titled(arg); ok {
+		return p, true
+	}
 	sp := x.a.Tokens[arg].Span
 	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, false
+}
+
+// titled resolves an office-holder whose country the text leaves unsaid
+// ("President Yoweri Museveni", "Judge X": a person mention with a sector
+// but no actor code) heading argument arg to the one state the sentence
+// names, if it names exactly one: a news sentence that does not say whose
+// president acts is about that country's affairs.
+func (x *articleIndex) titled(arg int) (model.Participant, bool) {
+	mi := x.mention[arg]
+	if mi < 0 {
+		for _, k := range x.kids[arg] {
+			if r := x.rel(k); (r == "flat" || r == "appos" || r == "compound" || r == "nmod:desc") && x.mention[k] >= 0 {
+				mi = x.mention[k]
+				break
+			}
+		}
+	}
+	if mi < 0 {
+		return model.Participant{}, false
+	}
+	m := x.a.Mentions[mi]
+	if m.Actor != "" || m.Sector == "" || m.Kind != "PER" {
+		return model.Participant{}, false
+	}
+	si := x.sentenceOf(arg)
+	if si < 0 {
+		return model.Participant{}, false
+	}
+	s := x.a.Sentences[si]
+	state := ""
+	for _, o := range x.a.Mentions {
+		if o.Span.Start < x.a.Tokens[s.FirstToken].Span.Start || o.Span.End > x.a.Tokens[s.EndToken-1].Span.End {
+			continue
+		}
+		if o.Actor == "" || len(o.Actor) != 3 || o.Sector == "IGO" || o.Sector == "NGO" {
+			continue
+		}
+		if _, org := actorCountries()[o.Actor]; org {
+			continue
+		}
+		if state != "" && state != o.Actor {
+			return model.Participant{}, false
+		}
+		state = o.Actor
+	}
+	if state == "" {
+		return model.Participant{}, false
+	}
+	return model.Participant{Code: state, Sector: m.Sector, Text: m.Text, Span: m.Span}, true
+}
+
+// sentenceOf returns the index of the sentence holding token i, or -1.
+func (x *articleIndex) sentenceOf(i int) int {
+	ss := x.a.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if ss[mid].EndToken <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(ss) && ss[lo].FirstToken <= i && i < ss[lo].EndToken {
+		return lo
+	}
+	return -1
 }
 
 // quoteAt returns the index of the quote containing span sp, or -1.
@@ -525,6 +598,13 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 				continue
 			} else {
 				args = x.childrenRel(t, "obj")
+				for _, k := range x.childrenRel(t, "xcomp") {
+					// a noun phrase the tagger took for a verb: "rejected
+					// a US offer" with "offer" as an xcomp
+					if !x.hasMarkTo(k) && len(x.childrenRel(k, "det")) > 0 {
+						args = append(args, k)
+					}
+				}
 				if mod >= 0 && x.rel(mod) == "compound:prt" && p.Mod != "" {
 					// "called on Iran" parsed with a particle
 					args = append(args, x.childrenRel(t, "obl")...)
@@ -865,6 +945,8 @@ func (x *articleIndex) modality(t int, noun bool) string {
 			break
 		}
 		switch {
+		case r == "xcomp" && x.lemma(h) == "have" && !x.hasMarkTo(v):
+			v = h // "has threatened" parsed with "has" as the verb
 		case r == "xcomp" && (intentions[x.lemma(h)] || x.lemma(h) == "go"):
 			if mod == "" {
 				mod = "intended"

@@ -1,6 +1,11 @@
 package events
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/model"
+)
 
 // TestDiscourseRules covers the rules that look beyond the trigger's own
 // arguments: the proposer of a rejected request, collective sources and
@@ -75,6 +80,26 @@ Minsk Minsk PROPN 3 obl @BLR
 if if SCONJ 8 mark
 asked ask VERB 3 advcl
 . . PUNCT 3 punct`, "NOR>BLR:050:hypothetical"},
+		{"struck a note is no attack", `
+Oslo Oslo PROPN 2 nsubj @NOR
+struck strike VERB 0 root
+a a DET 5 det
+cautious cautious ADJ 5 amod
+note note NOUN 2 obj
+. . PUNCT 2 punct`, ""},
+		{"struck a base is an attack", `
+Oslo Oslo PROPN 2 nsubj @NOR
+struck strike VERB 0 root
+a a DET 5 det
+Swedish Swedish ADJ 5 amod @SWE
+base base NOUN 2 obj
+. . PUNCT 2 punct`, "NOR>SWE:195"},
+		{"has threatened parsed with has as the verb is not intended", `
+Oslo Oslo PROPN 2 nsubj @NOR
+has have VERB 0 root
+threatened threaten VERB 2 xcomp
+Minsk Minsk PROPN 3 obj @BLR
+. . PUNCT 2 punct`, "NOR>BLR:130"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,5 +109,35 @@ asked ask VERB 3 advcl
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTitledSource checks that an office-holder with no country takes
+// the one state the sentence names, and no state when it names two.
+func TestTitledSource(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ second, want string }{
+		{"", "NOR>NOR:172"},
+		{"@SWE", ""},
+	} {
+		a := tree(t, `
+President president PROPN 2 nmod:desc
+Olsen Olsen PROPN 3 nsubj
+banned ban VERB 0 root
+Norwegian Norwegian ADJ 5 amod @NOR
+rallies rally NOUN 3 obj
+near near ADP 7 case
+Lund Lund PROPN 3 obl `+tc.second+`
+. . PUNCT 3 punct`)
+		a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: a.Tokens[0].Span.Start, End: a.Tokens[1].Span.End},
+			Text: "President Olsen", Kind: "PER", Sector: "GOV"})
+		slices.SortFunc(a.Mentions, func(p, q model.Mention) int { return p.Span.Start - q.Span.Start })
+		c.Annotate(a)
+		if got := brief(a.Events); got != tc.want {
+			t.Errorf("second state %q: got %q, want %q", tc.second, got, tc.want)
+		}
 	}
 }
