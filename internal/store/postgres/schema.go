@@ -229,13 +229,15 @@ $$;
 `,
 	// 4: indexes for the read side (query.go), in byte order (COLLATE
 	// "C") as its orderings are: events newest first and by date range,
-	// events of one PLOVER type newest first, articles newest first.
+	// events of one PLOVER type newest first, articles newest first;
+	// and an actor's articles and their number, by index-only scans.
 	// events_order replaces events_date.
 	`
 CREATE INDEX events_order ON events (date COLLATE "C", article_id COLLATE "C", idx);
 DROP INDEX events_date;
 CREATE INDEX events_plover ON events (plover, date COLLATE "C", article_id COLLATE "C", idx);
 CREATE INDEX articles_published ON articles (published COLLATE "C", seq);
+CREATE INDEX mentions_actor_article ON mentions (actor, article_id) WHERE actor <> '';
 `,
 }
 
