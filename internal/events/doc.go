@@ -31,7 +31,12 @@
 // ("IGO"), beside each named member's own event, so that reports naming
 // the group differently merge into one event. "would" in a clause
 // reported by a speech verb is the future of the past ("said it would not
-// coordinate"), not a conditional.
+// coordinate"), not a conditional. Coordinated sources with no target
+// act on each other when the act is reciprocal (CAMEO 03–06, or "their
+// meeting"). An actor found below an argument's head brings its
+// conjuncts ("ties with A and B") and takes the sector of an agent noun
+// above it ("soldiers from A"). An office-holder the text gives no
+// country ("President X") takes the sentence's one named state.
 //
 // Negation and modality are read from the trigger's dependents and its
 // chain of governing verbs: "not", "never", "no"; "denied"; auxiliaries

@@ -387,13 +387,35 @@ func (x *articleIndex) withConj(args []int) []int {
 // "between" ("ties with Gondor", "aid to Iraq"); never "against", "on",
 // "at"... ("the fight against IS" is not IS).
 func (x *articleIndex) participant(arg int, target bool) (model.Participant, bool) {
-	queue := []int{arg}
+	p, _, ok := x.participantAt(arg, target)
+	return p, ok
+}
+
+// participantAt is participant that also returns the token where the
+// actor mention was found (-1 when none). An agent noun above the actor
+// ("the government of Gondor", "soldiers from Gondor": a mention with a
+// sector but no actor) gives the actor its sector when it has none.
+func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, int, bool) {
+	type node struct {
+		tok    int
+		sector string
+	}
+	queue := []node{{arg, ""}}
 	for d := 0; d < 5 && len(queue) > 0; d++ {
-		var next []int
-		for _, i := range queue {
-			if mi := x.mention[i]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+		var next []node
+		for _, n := range queue {
+			i, sector := n.tok, n.sector
+			if mi := x.mention[i]; mi >= 0 {
 				m := x.a.Mentions[mi]
-				return model.Participant{Code: m.Actor, Sector: m.Sector, Text: m.Text, Span: m.Span}, true
+				if m.Actor != "" {
+					if m.Sector != "" || sector == "" {
+						sector = m.Sector
+					}
+					return model.Participant{Code: m.Actor, Sector: sector, Text: m.Text, Span: m.Span}, i, true
+				}
+				if sector == "" && m.Sector != "" && m.Kind != "PER" {
+					sector = m.Sector
+				}
 			}
 			for _, k := range x.kids[i] {
 				r := x.rel(k)
@@ -413,16 +435,16 @@ func (x *articleIndex) participant(arg int, target bool) (model.Participant, boo
 						continue
 					}
 				}
-				next = append(next, k)
+				next = append(next, node{k, sector})
 			}
 		}
 		queue = next
 	}
 	if p, ok := x.titled(arg); ok {
-		return p, true
+		return p, arg, true
 	}
 	sp := x.a.Tokens[arg].Span
-	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, false
+	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, -1, false
 }
 
 // titled resolves an office-holder whose country the text leaves unsaid
@@ -508,7 +530,26 @@ func (x *articleIndex) quoteAt(sp model.Span) int {
 // verb's subject (the speaker's side: "said he had rejected").
 func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, unresolved []model.Participant) {
 	for _, arg := range x.withConj(args) {
-		p, ok := x.participant(arg, !source)
+		p, at, ok := x.participantAt(arg, !source)
+		var extra []model.Participant
+		if ok && at != arg {
+			// "ties with Gondor and Arnor", "the ambassadors of A, B
+			// and C": the conjuncts of an actor found below the
+			// argument's head are participants too.
+			for _, c := range x.withConj([]int{at})[1:] {
+				if mi := x.mention[c]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+					m := x.a.Mentions[mi]
+					sec := m.Sector
+					if sec == "" && m.Kind != "PER" {
+						sec = p.Sector
+						if mp := x.mention[at]; mp >= 0 && x.a.Mentions[mp].Sector == p.Sector {
+							sec = "" // the sector was the first conjunct's own
+						}
+					}
+					extra = append(extra, model.Participant{Code: m.Actor, Sector: sec, Text: m.Text, Span: m.Span})
+				}
+			}
+		}
 		if !ok && source {
 			if firstPerson[x.lower[arg]] {
 				if qi := x.quoteAt(x.a.Tokens[arg].Span); qi >= 0 {
@@ -530,6 +571,7 @@ func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, un
 		}
 		if ok {
 			resolved = append(resolved, p)
+			resolved = append(resolved, extra...)
 		} else {
 			unresolved = append(unresolved, p)
 		}
@@ -756,6 +798,28 @@ func (x *articleIndex) collective(args []int) (model.Participant, bool) {
 		}
 	}
 	return model.Participant{}, false
+}
+
+// reciprocal reports whether coordinated sources of trigger t with no
+// target act on each other: cooperation, consultation and agreement
+// (CAMEO 03–06: "A and B agreed") are reciprocal, and so is any act on
+// "their" own joint thing or on "each other" ("A and B delayed their
+// meeting").
+func (x *articleIndex) reciprocal(t int, code string) bool {
+	if len(code) >= 2 && code[:2] >= "03" && code[:2] <= "06" {
+		return true
+	}
+	for _, k := range x.kids[t] {
+		switch baseRel(x.rel(k)) {
+		case "obj", "obl":
+			for _, kk := range x.kids[k] {
+				if l := x.lower[kk]; l == "their" || l == "other" || l == "another" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // proposalNouns name what a rejection rejects when it is someone's
@@ -1076,7 +1140,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		}
 	}
 	if len(tgts) == 0 {
-		if p.Mutual && len(srcs) > 1 {
+		if len(srcs) > 1 && (p.Mutual || x.reciprocal(t, p.Code)) {
 			tgts = srcs
 		} else if p.Noun || c.requireTarget {
 			return

@@ -100,6 +100,30 @@ has have VERB 0 root
 threatened threaten VERB 2 xcomp
 Minsk Minsk PROPN 3 obj @BLR
 . . PUNCT 2 punct`, "NOR>BLR:130"},
+		{"coordinated sources agree with each other", `
+Chile Chile PROPN 4 nsubj @CHL
+and and CCONJ 3 cc
+Peru Peru PROPN 1 conj @PER
+agreed agree VERB 0 root
+. . PUNCT 4 punct`, "CHL>PER:030 PER>CHL:030"},
+		{"coordinated sources condemning are not reciprocal", `
+Chile Chile PROPN 4 nsubj @CHL
+and and CCONJ 3 cc
+Peru Peru PROPN 1 conj @PER
+condemned condemn VERB 0 root
+the the DET 6 det
+raid raid NOUN 4 obj
+. . PUNCT 4 punct`, "CHL>:111 PER>:111"},
+		{"conjuncts below the target head", `
+Chile Chile PROPN 2 nsubj @CHL
+criticized criticize VERB 0 root
+the the DET 4 det
+leaders leader NOUN 2 obj
+of of ADP 6 case
+Peru Peru PROPN 4 nmod @PER
+and and CCONJ 8 cc
+Bolivia Bolivia PROPN 6 conj @BOL
+. . PUNCT 2 punct`, "CHL>PER:111 CHL>BOL:111"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
