@@ -159,8 +159,8 @@ func FuzzExtractText(f *testing.F) {
 // FuzzExtractHTML checks the HTML path of Extract: main-text extraction
 // (internal/webpage) and the cleaning of its blocks.
 func FuzzExtractHTML(f *testing.F) {
-	f.Add(`<html lang="en"><head><title>Talks resume | Harbour Post</title><meta property="article:published_time" content="2021-05-04"></head>` +
-		`<body><nav><a href="/">Home</a></nav><article><h1>Talks resume</h1><p>The two delegations met on Monday, officials said.</p>` +
+	f.Add(`<html lang="en"><head><title>Talks resume | Harbour Post</title><meta property="article:published_time" content="2021-05-04"></head>`+
+		`<body><nav><a href="/">Home</a></nav><article><h1>Talks resume</h1><p>The two delegations met on Monday, officials said.</p>`+
 		`<figure><figcaption>Delegates arrive (Photo: staff)</figcaption></figure><p>“We will return,” the envoy said.</p></article></body></html>`, "", "")
 	f.Add("<p>one<p>two<br><br>three</div></span>", "https://example.org/2019/03/14/story", "")
 	f.Add("<!doctype html><script>var x='<p>no</p>';</script><p>yes</p>", "", "2020-01-01")
