@@ -22,7 +22,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // Store is what the server reads: the store contract and its query side.
-// *sqlite.Store implements it.
+// Both *sqlite.Store and *postgres.Store implement it.
 type Store interface {
 	store.Store
 	store.Querier

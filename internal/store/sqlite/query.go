@@ -475,7 +475,7 @@ func (s *Store) QueryActors(ctx context.Context, f store.ActorFilter) (store.Act
 		}
 	}
 	q := fmt.Sprintf(actorCountsSQL, filter, codeCols[0], codeCols[1], codeCols[2], codeCols[3])
-	args = append(args, len(f.Prefix), f.Prefix, page.Limit, page.Offset)
+	args = append(args, utf8.RuneCountInString(f.Prefix), f.Prefix, page.Limit, page.Offset) // substr counts characters
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: query actors: %w", err)
