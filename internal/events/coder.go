@@ -20,6 +20,9 @@ type Coder struct {
 	// literal keeps dictionary codes as matched (no refusal or intent
 	// recoding).
 	literal bool
+	// keepUntargeted keeps events with an unresolved target whose code
+	// needs one.
+	keepUntargeted bool
 }
 
 // Options tune a Coder.
@@ -33,6 +36,13 @@ type Options struct {
 	// dictionary uses other codes, expects them off). Negation and
 	// modality are still flagged.
 	Literal bool
+	// KeepUntargeted keeps events with an unresolved target even when
+	// their code means an act on someone (appeal, consult, cooperate,
+	// aid, investigate, demand, disapprove, reject, threaten, reduce
+	// relations: CAMEO 02, 04–07, 09–13, 16). By default such events are
+	// dropped: without a target they are no dyadic event and mostly come
+	// from clauses that name no second actor.
+	KeepUntargeted bool
 }
 
 var (
@@ -75,7 +85,7 @@ func New(opt Options, dicts ...*Dictionary) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget, literal: opt.Literal}, nil
+	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget, literal: opt.Literal, keepUntargeted: opt.KeepUntargeted}, nil
 }
 
 // Code returns the code table's entry for a CAMEO code.

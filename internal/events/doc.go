@@ -49,7 +49,12 @@
 // False-positive control: only body and standfirst sentences are read;
 // an event needs a resolved source (events without one are dropped); an
 // unresolved target leaves Target.Code "" (such events are kept as
-// evidence but are not dyadic events); one event per (trigger, source,
+// evidence but are not dyadic events), except that appeals, consultations,
+// cooperation and aid (CAMEO 02, 04–07), which mean an act on someone, are
+// dropped when the clause names no second actor at all (no target phrase,
+// or one that is a thing: "discussed the budget"; Options.KeepUntargeted
+// keeps them); patterns can veto objects ("struck a cautious note" is no
+// attack); one event per (trigger, source,
 // target); an event whose source and target are the same actor (same code
 // and sector) is dropped unless its CAMEO root is one of material conflict
 // or protest (14–20), which are often domestic.

@@ -676,6 +676,17 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			if mod >= 0 && p.Mod == slot && x.rel(mod) == "compound:prt" {
 				args = append(args, x.childrenRel(t, "obj")...)
 			}
+			if len(args) == 0 && !p.Noun {
+				// the object's phrase: "launched strikes against X",
+				// "imposed sanctions on X", "restored ties with X"
+				for _, o := range x.childrenRel(t, "obj") {
+					for _, k := range x.childrenRel(o, "nmod") {
+						if x.caseOf(k) == slot {
+							args = append(args, k)
+						}
+					}
+				}
+			}
 		}
 		if got := try(args); got != nil {
 			return got
@@ -817,6 +828,51 @@ func (x *articleIndex) reciprocal(t int, code string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// needsTarget reports whether events of CAMEO root root mean nothing
+// without a target: appeals, consultations, cooperation, aid,
+// investigations, demands, disapproval, rejections, threats and reduced
+// relations are acts on someone. Statements, intents, yielding, protest,
+// force posture and violence are coded without one ("X vowed to fight",
+// "X killed 12 people").
+func needsTarget(root string) bool {
+	switch root {
+	case "02", "04", "05", "06", "07":
+		return true
+	}
+	return false
+}
+
+// actorNouns name people or bodies that act: an unresolved target
+// headed by one is an actor the resolver does not know, not a thing.
+var actorNouns = set("government", "official", "leader", "minister", "country", "state", "nation", "people", "rebel",
+	"force", "troop", "soldier", "authority", "president", "party", "group", "militant", "police", "army", "diplomat",
+	"counterpart", "ally", "partner", "neighbour", "neighbor", "regime", "administration", "opposition", "member",
+	"delegation", "representative", "envoy", "ambassador", "side", "faction", "movement", "organisation",
+	"organization", "agency", "council", "court", "parliament", "ministry", "company", "union", "activist",
+	"protester", "demonstrator", "civilian", "refugee", "student", "worker", "insurgent", "fighter", "guerrilla")
+
+// actorLike reports whether the unresolved target at span sp names an
+// actor the resolver did not code: a name, an entity mention, or a noun
+// for people or bodies. False for things ("the plan", "the outline")
+// and for no target at all.
+func (x *articleIndex) actorLike(sp model.Span) bool {
+	if sp == model.NoSpan || sp.End <= sp.Start {
+		return false
+	}
+	for i, tk := range x.a.Tokens {
+		if tk.Span.Start < sp.Start {
+			continue
+		}
+		if tk.Span.Start >= sp.End {
+			break
+		}
+		if x.mention[i] >= 0 || x.upos(i) == "PROPN" || actorNouns[x.lemma(i)] {
+			return true
 		}
 	}
 	return false
@@ -1175,6 +1231,9 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		// CAMEO and PLOVER code announced cooperation as intent to
 		// cooperate ("will meet" is 036, PLOVER AGREE).
 		code = intentCode(code[:2])
+	}
+	if !c.keepUntargeted && tgts[0].Code == "" && len(code) >= 2 && needsTarget(code[:2]) && !x.actorLike(tgts[0].Span) {
+		return // "X rejected the plan", "X held talks": no second actor
 	}
 	k, known := c.codes[code]
 	if !known {

@@ -2,6 +2,7 @@ package events
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/model"
@@ -124,6 +125,25 @@ Peru Peru PROPN 4 nmod @PER
 and and CCONJ 8 cc
 Bolivia Bolivia PROPN 6 conj @BOL
 . . PUNCT 2 punct`, "CHL>PER:111 CHL>BOL:111"},
+		{"talks with no second actor are no event", `
+Oslo Oslo PROPN 2 nsubj @NOR
+discussed discuss VERB 0 root
+the the DET 4 det
+budget budget NOUN 2 obj
+. . PUNCT 2 punct`, ""},
+		{"talks with an uncoded actor are kept", `
+Oslo Oslo PROPN 2 nsubj @NOR
+met meet VERB 0 root
+rebel rebel NOUN 4 compound
+leaders leader NOUN 2 obj
+. . PUNCT 2 punct`, "NOR>:044"},
+		{"target in the object's phrase", `
+Oslo Oslo PROPN 2 nsubj @NOR
+launched launch VERB 0 root
+strikes strike NOUN 2 obj
+against against ADP 5 case
+Minsk Minsk PROPN 3 nmod @BLR
+. . PUNCT 2 punct`, "NOR>BLR:195"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,5 +183,27 @@ Lund Lund PROPN 3 obl `+tc.second+`
 		if got := brief(a.Events); got != tc.want {
 			t.Errorf("second state %q: got %q, want %q", tc.second, got, tc.want)
 		}
+	}
+}
+
+// TestKeepUntargeted checks that the option keeps what the default drops.
+func TestKeepUntargeted(t *testing.T) {
+	d, err := ProjectDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Options{KeepUntargeted: true}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := tree(t, `
+Oslo Oslo PROPN 2 nsubj @NOR
+discussed discuss VERB 0 root
+the the DET 4 det
+budget budget NOUN 2 obj
+. . PUNCT 2 punct`)
+	c.Annotate(a)
+	if got := brief(a.Events); !strings.HasPrefix(got, "NOR>:04") {
+		t.Errorf("got %q, want an untargeted consultation", got)
 	}
 }
