@@ -279,6 +279,22 @@ func (x *articleIndex) seqAfter(s model.Sentence, t int, slots [][]string) bool 
 	return j == len(slots)
 }
 
+// preverbalSubject reports whether verb t has a subject before it and
+// another after it: the parser's mistake for "X accused Y of ...".
+func (x *articleIndex) preverbalSubject(t int) bool {
+	before, after := false, false
+	for _, k := range x.kids[t] {
+		if r := x.rel(k); r == "nsubj" || r == "nsubj:outer" {
+			if k < t {
+				before = true
+			} else {
+				after = true
+			}
+		}
+	}
+	return before && after
+}
+
 // passive reports whether verb t is in the passive voice.
 func (x *articleIndex) passive(t int) bool {
 	for _, k := range x.kids[t] {
@@ -311,8 +327,12 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 		}
 		return out
 	}
+	pre := x.preverbalSubject(t)
 	for _, k := range x.kids[t] {
 		if r := x.rel(k); r == "nsubj" || r == "nsubj:outer" {
+			if pre && k > t {
+				continue // a second, post-verbal "subject" is a misparsed object
+			}
 			if relPronouns[x.lemma(k)] && strings.HasPrefix(x.rel(t), "acl") {
 				if h := x.head(t); h >= 0 {
 					out = append(out, h)
@@ -640,6 +660,14 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 				continue
 			} else {
 				args = x.childrenRel(t, "obj")
+				if len(args) == 0 && x.preverbalSubject(t) {
+					// "X accused Y of": Y parsed as a second subject
+					for _, k := range x.childrenRel(t, "nsubj") {
+						if k > t {
+							args = append(args, k)
+						}
+					}
+				}
 				for _, k := range x.childrenRel(t, "xcomp") {
 					// a noun phrase the tagger took for a verb: "rejected
 					// a US offer" with "offer" as an xcomp
