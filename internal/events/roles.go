@@ -73,6 +73,23 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 			}
 		}
 	}
+	// "X said Y would face retaliation": a threat by X against Y.
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		if _, ok := isTrig[t]; ok || !speechVerbs[x.lemma(t)] {
+			continue
+		}
+		for _, k := range x.childrenRel(t, "ccomp") {
+			if x.lemma(k) != "face" {
+				continue
+			}
+			for _, o := range x.childrenRel(k, "obj") {
+				if threatNouns[x.lemma(o)] {
+					isTrig[t] = len(trigs)
+					trigs = append(trigs, trigger{tok: t, pat: threatPattern, mod: -1})
+				}
+			}
+		}
+	}
 	if len(trigs) == 0 {
 		return
 	}
@@ -101,6 +118,14 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 // demandPattern codes "X said Y must do": the target is the content
 // clause's subject.
 var demandPattern = &Pattern{Code: "100", Origin: "rule"}
+
+// threatPattern codes "X said Y would face retaliation": the target is
+// the content clause's subject.
+var threatPattern = &Pattern{Code: "130", Origin: "rule"}
+
+// threatNouns are what "Y would face" when X threatens Y.
+var threatNouns = set("retaliation", "consequence", "punishment", "reprisal", "sanction", "action", "response", "attack",
+	"strike", "force", "wrath")
 
 // match finds the pattern token t triggers, if any.
 func (c *Coder) match(x *articleIndex, s model.Sentence, t int) (trigger, bool) {
@@ -660,6 +685,11 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 				continue
 			} else {
 				args = x.childrenRel(t, "obj")
+				if len(args) == 0 {
+					// "accused the United States of": the object the
+					// parser labelled iobj
+					args = x.childrenRel(t, "iobj")
+				}
 				if len(args) == 0 && x.preverbalSubject(t) {
 					// "X accused Y of": Y parsed as a second subject
 					for _, k := range x.childrenRel(t, "nsubj") {
@@ -737,6 +767,20 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			}
 		}
 		return fallback
+	}
+	// "pressed the region's countries as well as X to join", parsed with
+	// "X to join" as a clause under the object: its subject.
+	if objectControl[x.lemma(t)] && !p.Noun {
+		for _, o := range x.childrenRel(t, "obj") {
+			for _, k := range x.childrenRel(o, "acl") {
+				if !x.hasMarkTo(k) {
+					continue
+				}
+				if got := try(x.childrenRel(k, "nsubj")); got != nil {
+					return got
+				}
+			}
+		}
 	}
 	// "demanded that X do", "accused X of doing" (parsed with X as the
 	// subject of the complement clause): the clause's subject.

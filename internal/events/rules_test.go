@@ -144,6 +144,30 @@ strikes strike NOUN 2 obj
 against against ADP 5 case
 Minsk Minsk PROPN 3 nmod @BLR
 . . PUNCT 2 punct`, "NOR>BLR:195"},
+		{"would face retaliation is a threat by the speaker", `
+Oslo Oslo PROPN 2 nsubj @NOR
+said say VERB 0 root
+Minsk Minsk PROPN 5 nsubj @BLR
+would would AUX 5 aux
+face face VERB 2 ccomp
+retaliation retaliation NOUN 5 obj
+. . PUNCT 2 punct`, "NOR>BLR:130"},
+		{"object labelled iobj", `
+Oslo Oslo PROPN 2 nsubj @NOR
+accused accuse VERB 0 root
+Minsk Minsk PROPN 2 iobj @BLR
+of of SCONJ 5 mark
+lying lie VERB 2 advcl
+. . PUNCT 2 punct`, "NOR>BLR:112"},
+		{"object control with the controllee in a clause under the object", `
+Oslo Oslo PROPN 2 nsubj @NOR
+pressed press VERB 0 root
+neighbours neighbour NOUN 2 obj
+and and CCONJ 5 cc
+Minsk Minsk PROPN 7 nsubj @BLR
+to to PART 7 mark
+join join VERB 3 acl
+. . PUNCT 2 punct`, "NOR>BLR:020"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
