@@ -6,8 +6,8 @@ import (
 )
 
 // TestPLOVER scores event type, source and target on the PLOVER gold
-// records. Floors are just below the figures measured with a 5-epoch
-// parser (event 0.409, source 0.476, target 0.262): the bars
+// records. Floors are just below the figures measured with the embedded
+// parser (event 0.4939, source 0.5854, target 0.3963): the bars
 // (0.70 each) are not met yet.
 func TestPLOVER(t *testing.T) {
 	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
@@ -24,9 +24,9 @@ func TestPLOVER(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"event", res.EventAccuracy, 0.38},
-		{"source", res.SourceAccuracy, 0.45},
-		{"target", res.TargetAccuracy, 0.24},
+		{"event", res.EventAccuracy, 0.49},
+		{"source", res.SourceAccuracy, 0.58},
+		{"target", res.TargetAccuracy, 0.39},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s accuracy %.4f below floor %.2f", f.name, f.got, f.floor)
@@ -42,9 +42,9 @@ func TestPetrarch(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PETRARCH: %d records, %d correct, pass rate %.4f; by category %v", res.Records, res.Correct, res.PassRate, res.Categories)
-	// Measured 0.265 (75 of 283) with a 5-epoch parser; the bar
-	// is 0.60.
-	if res.PassRate < 0.24 {
+	// Measured 0.3569 (101 of 283) with the embedded parser; the issue's
+	// bar is 0.60.
+	if res.PassRate < 0.35 {
 		t.Errorf("pass rate %.4f below floor", res.PassRate)
 	}
 }
