@@ -452,6 +452,17 @@ func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, i
 			i, sector := n.tok, n.sector
 			if mi := x.mention[i]; mi >= 0 {
 				m := x.a.Mentions[mi]
+				if m.Actor != "" && m.Kind == "PER" && x.upos(i) == "NOUN" {
+					// "the president of Armenia": the state the phrase
+					// names outranks whoever the title was resolved to
+					for _, k := range x.childrenRel(i, "nmod") {
+						if km := x.mention[k]; x.caseOf(k) == "of" && km >= 0 && x.a.Mentions[km].Actor != "" &&
+							x.a.Mentions[km].Actor != m.Actor && x.a.Mentions[km].Kind == "LOC" {
+							o := x.a.Mentions[km]
+							return model.Participant{Code: o.Actor, Sector: m.Sector, Text: o.Text, Span: o.Span}, k, true
+						}
+					}
+				}
 				if m.Actor != "" {
 					if m.Sector != "" || sector == "" {
 						sector = m.Sector
@@ -1023,12 +1034,26 @@ func (x *articleIndex) nounSources(t, mod int) []int {
 			return out
 		}
 	}
-	// light verb: "X carried out strikes", "X held talks"
-	if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") && x.upos(h) == "VERB" {
-		return x.subjects(h, 0)
+	// light verb: "X carried out strikes", "X held talks", "X engaged in
+	// talks"; not "X followed the invasion", "X survived the attack".
+	if h := x.head(t); h >= 0 && x.upos(h) == "VERB" && !witnessVerbs[x.lemma(h)] {
+		r := x.rel(t)
+		switch cs := x.caseOf(t); {
+		case r == "obj", baseRel(r) == "obl" && !timeCases[cs]:
+			return x.subjects(h, 0)
+		}
 	}
 	return out
 }
+
+// timeCases introduce an event noun that only dates another act ("met
+// after the attack").
+var timeCases = set("after", "before", "during", "following", "since", "amid", "despite", "until", "ahead")
+
+// witnessVerbs govern an event noun without being its agent's act.
+var witnessVerbs = set("follow", "precede", "survive", "suffer", "witness", "see", "watch", "report", "describe", "face",
+	"escape", "mark", "recall", "remember", "fear", "expect", "condemn", "denounce", "criticize", "criticise",
+	"deplore", "protest", "investigate", "blame", "mourn", "commemorate", "cover", "discuss", "oppose", "welcome")
 
 // negation reports whether trigger t is negated and how: "denied" for a
 // clause under "deny", "refused" for a complement of "fail", "refuse"...,

@@ -168,6 +168,22 @@ Minsk Minsk PROPN 7 nsubj @BLR
 to to PART 7 mark
 join join VERB 3 acl
 . . PUNCT 2 punct`, "NOR>BLR:020"},
+		{"an event noun under a witness verb is not the subject's act", `
+Oslo Oslo PROPN 2 nsubj @NOR
+followed follow VERB 0 root
+the the DET 4 det
+invasion invasion NOUN 2 obj
+of of ADP 6 case
+Minsk Minsk PROPN 4 nmod @BLR
+. . PUNCT 2 punct`, ""},
+		{"an event noun under a light verb is the subject's act", `
+Oslo Oslo PROPN 2 nsubj @NOR
+launched launch VERB 0 root
+an a DET 4 det
+invasion invasion NOUN 2 obj
+of of ADP 6 case
+Minsk Minsk PROPN 4 nmod @BLR
+. . PUNCT 2 punct`, "NOR>BLR:190"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -229,5 +245,33 @@ budget budget NOUN 2 obj
 	c.Annotate(a)
 	if got := brief(a.Events); !strings.HasPrefix(got, "NOR>:04") {
 		t.Errorf("got %q, want an untargeted consultation", got)
+	}
+}
+
+// TestTitleOfState checks that "the president of X" is X even when the
+// title was resolved to someone else.
+func TestTitleOfState(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := tree(t, `
+Oslo Oslo PROPN 2 nsubj @NOR/GOV
+met meet VERB 0 root
+the the DET 4 det
+president president NOUN 2 obj
+of of ADP 6 case
+Latvia Latvia PROPN 4 nmod @LVA
+. . PUNCT 2 punct`)
+	for i := range a.Mentions {
+		if a.Mentions[i].Actor == "LVA" {
+			a.Mentions[i].Kind = "LOC"
+		}
+	}
+	a.Mentions = append(a.Mentions, model.Mention{Span: a.Tokens[3].Span, Text: "president", Kind: "PER", Actor: "NOR", Sector: "GOV"})
+	slices.SortFunc(a.Mentions, func(p, q model.Mention) int { return p.Span.Start - q.Span.Start })
+	c.Annotate(a)
+	if got := brief(a.Events); got != "NOR>LVA:044" {
+		t.Errorf("got %q, want NOR>LVA:044", got)
 	}
 }
