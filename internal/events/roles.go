@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -947,11 +948,9 @@ func (x *articleIndex) actorLike(sp model.Span) bool {
 	if sp == model.NoSpan || sp.End <= sp.Start {
 		return false
 	}
-	for i, tk := range x.a.Tokens {
-		if tk.Span.Start < sp.Start {
-			continue
-		}
-		if tk.Span.Start >= sp.End {
+	toks := x.a.Tokens
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.Start >= sp.Start }); i < len(toks); i++ {
+		if toks[i].Span.Start >= sp.End {
 			break
 		}
 		if x.mention[i] >= 0 || x.upos(i) == "PROPN" || actorNouns[x.lemma(i)] {
