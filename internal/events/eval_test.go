@@ -7,7 +7,7 @@ import (
 
 // TestPLOVER scores event type, source and target on the PLOVER gold
 // records. Floors are just below the figures measured with the embedded
-// parser (event 0.5000, source 0.5854, target 0.4024): the bars
+// parser (event 0.5244, source 0.6098, target 0.4146): the bars
 // (0.70 each) are not met yet.
 func TestPLOVER(t *testing.T) {
 	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
@@ -24,9 +24,9 @@ func TestPLOVER(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"event", res.EventAccuracy, 0.50},
-		{"source", res.SourceAccuracy, 0.58},
-		{"target", res.TargetAccuracy, 0.40},
+		{"event", res.EventAccuracy, 0.52},
+		{"source", res.SourceAccuracy, 0.60},
+		{"target", res.TargetAccuracy, 0.41},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s accuracy %.4f below floor %.2f", f.name, f.got, f.floor)
