@@ -865,9 +865,13 @@ func (x *articleIndex) collective(args []int) (model.Participant, bool) {
 	plural := func(i int) bool {
 		return x.upos(i) == "NOUN" && collectiveNouns[x.lemma(i)] && x.lower[i] != x.lemma(i)
 	}
-	if v := x.head(args[0]); v >= 0 {
+	if v := x.head(args[0]); v >= 0 && x.upos(args[0]) != "PRON" {
+		coordinated := len(x.withConj(args[:1])) >= 2
 		for _, k := range x.kids[v] {
-			if x.lemma(k) == "all" && (x.rel(k) == "advmod" || x.rel(k) == "det") && (len(all) >= 2 || plural(args[0])) {
+			// "A, B and C all pledged": "all" between the subject and
+			// its verb
+			if x.lemma(k) == "all" && (x.rel(k) == "advmod" || x.rel(k) == "det") && args[0] < k && k < v &&
+				(coordinated || plural(args[0])) {
 				return mk()
 			}
 		}
@@ -1069,6 +1073,16 @@ func (x *articleIndex) negation(t int, noun bool) (bool, string) {
 			v = h
 		} else {
 			return false, ""
+		}
+	}
+	if !noun {
+		// "threatened no country", "sent no troops"
+		for _, o := range x.childrenRel(t, "obj") {
+			for _, k := range x.kids[o] {
+				if x.rel(k) == "det" && x.lower[k] == "no" {
+					return true, ""
+				}
+			}
 		}
 	}
 	for d := 0; d < 4 && v >= 0; d++ {

@@ -62,6 +62,20 @@ to to PART 7 mark
 help help VERB 5 xcomp
 Chad Chad PROPN 7 obj @TCD
 . . PUNCT 5 punct`, "CHL>TCD:033 PER>TCD:033 IGO>TCD:033"},
+		{"all after a pronoun is no collective", `
+We we PRON 3 nsubj
+all all ADV 3 advmod
+pledged pledge VERB 0 root
+to to PART 5 mark
+help help VERB 3 xcomp
+Chad Chad PROPN 5 obj @TCD
+. . PUNCT 3 punct`, ""},
+		{"an object with no is negated", `
+Oslo Oslo PROPN 2 nsubj @NOR
+threatened threaten VERB 0 root
+no no DET 4 det
+country country NOUN 2 obj
+. . PUNCT 2 punct`, "NOR>:130:neg"},
 		{"would under a speech verb is future", `
 Oslo Oslo PROPN 2 nsubj @NOR
 said say VERB 0 root
