@@ -27,11 +27,12 @@ func sharedDir() string {
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench", "[--data DIR]... [--workers N] [--limit N]", stderr)
+	fs := newFlagSet("bench", "[--data DIR]... [--workers N] [--limit N] [--replicate N] [--cpuprofile FILE]", stderr)
 	var dirs listFlag
 	fs.Var(&dirs, "data", "corpus directory of .txt articles or ECB+ .xml (repeatable; default: PolNeAR and ECB+ under ../shared/data)")
 	workers := fs.Int("workers", 0, "workers of the parallel end-to-end run (default: one per CPU)")
 	limit := fs.Int("limit", 0, "use only the first N documents (0: all)")
+	replicate := fs.Int("replicate", 0, "stream N documents replicated from the corpus with perturbations through one ingest, to measure memory at scale (skips the per-stage timing)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -63,6 +64,21 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *replicate > 0 {
+		res, err := bench.Stream(ctx, docs, *replicate, bench.Options{Workers: *workers})
+		if err != nil {
+			return err
+		}
+		m := res.Figures()
+		fmt.Fprintf(stdout, "stream: %d documents, %d articles stored, %d sentences in %.0f s with %d workers: %.0f sentences/s, %.1f articles/s; peak RSS %.0f MB\n",
+			res.Documents, res.Run.Stored, res.Run.Sentences, m["elapsed_sec"], res.Run.Workers, m["end_to_end_sentences_per_sec"], m["articles_per_sec"], m["peak_rss_mb"])
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return nil
 	}
 	res, err := bench.Run(ctx, docs, bench.Options{Workers: *workers})
 	if err != nil {

@@ -38,3 +38,20 @@ func TestRunCountsAndFigures(t *testing.T) {
 		t.Errorf("no throughput or RSS measured: %v", m)
 	}
 }
+
+func TestStream(t *testing.T) {
+	base := []model.Document{
+		{Path: "a.txt", Format: "txt", Container: "txt", Raw: "Envoys meet on the border\n\nEnvoys from the two states met on Monday for talks on the disputed border, officials said.\n\nThey agreed to meet again in 14 days.\n\nObservers from 3 countries attended."},
+	}
+	stage := pipeline.Stage{Name: "noop", Run: func(a *model.Article) []model.Diagnostic { return nil }}
+	res, err := Stream(context.Background(), base, 25, Options{Workers: 2, Stages: []pipeline.Stage{stage}, TempDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 25 || res.Run.Stored < 20 || res.PeakRSS <= 0 {
+		t.Errorf("stream result %+v", res)
+	}
+	if m := res.Figures(); m["articles_per_sec"].(float64) <= 0 {
+		t.Errorf("figures %v", m)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/model"
 )
 
 func TestECBText(t *testing.T) {
@@ -65,6 +67,27 @@ func TestSharedCorpus(t *testing.T) {
 	for _, d := range docs {
 		if strings.TrimSpace(d.Raw) == "" {
 			t.Errorf("%s: empty", d.Path)
+		}
+	}
+}
+
+func TestReplicate(t *testing.T) {
+	base := []model.Document{
+		{Path: "a.txt", Format: "txt", Raw: "Title one\n\nFirst paragraph with 12 ships.\n\nSecond paragraph.\n\nThird paragraph with 40 troops."},
+		{Path: "b.txt", Format: "txt", Raw: "Short text of 7 words only here."},
+	}
+	if d := Replicate(base, 1); d.Raw != base[1].Raw {
+		t.Errorf("the first round must be the base documents")
+	}
+	seen := map[string]bool{}
+	for i := range 40 {
+		d := Replicate(base, i)
+		if seen[d.Raw] {
+			t.Errorf("copy %d repeats an earlier text", i)
+		}
+		seen[d.Raw] = true
+		if d2 := Replicate(base, i); d2.Raw != d.Raw || d2.Path != d.Path {
+			t.Errorf("copy %d is not deterministic", i)
 		}
 	}
 }
