@@ -1,7 +1,6 @@
 package events
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,49 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/segment"
+	"github.com/sitrep/sitrep/internal/seedtest"
 )
-
-// loadSeeds extracts and segments the five seed articles with their
-// manifest metadata, keyed by their three-digit prefix. The texts are read
-// at test time and never copied into the repository.
-func loadSeeds(tb testing.TB) (map[string]*model.Article, string) {
-	tb.Helper()
-	dir := filepath.Join(sharedDir(tb, "fixtures/seeds/gold.json"), "fixtures", "seeds")
-	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	arts := map[string]*model.Article{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var m struct {
-			File string `json:"file"`
-			model.Meta
-		}
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			tb.Fatal(err)
-		}
-		path := filepath.Join(dir, m.File)
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: m.Meta, MetaSource: "manifest"})
-		if rej != nil {
-			tb.Fatalf("%s rejected: %v", path, rej)
-		}
-		segment.Segment(a, segment.Options{})
-		arts[m.File[:3]] = a
-	}
-	if len(arts) != 5 {
-		tb.Fatalf("want 5 seed articles, got %d", len(arts))
-	}
-	return arts, dir
-}
 
 type goldEvent struct {
 	ID       string   `json:"id"`
@@ -204,4 +163,11 @@ func TestSeeds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// loadSeeds returns the processed-to-segmentation seed articles and the
+// fixture directory.
+func loadSeeds(tb testing.TB) (map[string]*model.Article, string) {
+	tb.Helper()
+	return seedtest.Articles(tb), seedtest.Dir(tb)
 }

@@ -1,16 +1,14 @@
 package quotes
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/segment"
+	"github.com/sitrep/sitrep/internal/seedtest"
 )
 
 // sharedDir locates ../shared (or $SITREP_SHARED) and skips the test when
@@ -25,44 +23,6 @@ func sharedDir(tb testing.TB, rel string) string {
 		tb.Skipf("shared data not found at %s (set SITREP_SHARED): %v", dir, err)
 	}
 	return dir
-}
-
-// loadSeeds extracts and segments the five seed articles with their
-// manifest metadata, keyed by their three-digit prefix.
-func loadSeeds(tb testing.TB) map[string]*model.Article {
-	tb.Helper()
-	dir := filepath.Join(sharedDir(tb, "fixtures/seeds/gold.json"), "fixtures", "seeds")
-	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	arts := map[string]*model.Article{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var m struct {
-			File string `json:"file"`
-			model.Meta
-		}
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			tb.Fatal(err)
-		}
-		path := filepath.Join(dir, m.File)
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: m.Meta, MetaSource: "manifest"})
-		if rej != nil {
-			tb.Fatalf("%s rejected: %v", path, rej)
-		}
-		segment.Segment(a, segment.Options{})
-		arts[m.File[:3]] = a
-	}
-	if len(arts) != 5 {
-		tb.Fatalf("want 5 seed articles, got %d", len(arts))
-	}
-	return arts
 }
 
 type goldQuote struct {
@@ -153,4 +113,10 @@ func TestSeedQuotes(t *testing.T) {
 	if found < floor {
 		t.Errorf("found %d required quotes, floor %d", found, floor)
 	}
+}
+
+// loadSeeds returns the seed articles, extracted and segmented.
+func loadSeeds(tb testing.TB) map[string]*model.Article {
+	tb.Helper()
+	return seedtest.Articles(tb)
 }

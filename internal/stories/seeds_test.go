@@ -1,55 +1,11 @@
 package stories
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/segment"
+	"github.com/sitrep/sitrep/internal/seedtest"
 )
-
-// loadSeedArticles extracts and segments the five seed articles with
-// their manifest metadata, keyed by their three-digit prefix. The texts
-// are read at test time and never copied into the repository.
-func loadSeedArticles(t *testing.T) map[string]*model.Article {
-	t.Helper()
-	dir := filepath.Join(sharedDir(t), "fixtures", "seeds")
-	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
-	if err != nil {
-		t.Skipf("seed manifest not found: %v", err)
-	}
-	defer f.Close()
-	arts := map[string]*model.Article{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var m struct {
-			File string `json:"file"`
-			model.Meta
-		}
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(dir, m.File)
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: m.Meta, MetaSource: "manifest"})
-		if rej != nil {
-			t.Fatalf("%s rejected: %v", path, rej)
-		}
-		segment.Segment(a, segment.Options{})
-		arts[m.File[:3]] = a
-	}
-	if len(arts) != 5 {
-		t.Fatalf("want 5 seed articles, got %d", len(arts))
-	}
-	return arts
-}
 
 // TestSeeds checks the acceptance bar: 002, 003 and 004 (one day's events
 // told by three outlets) form one event cluster; 000 and 001 (earlier and
@@ -101,4 +57,10 @@ func checkSeeds(t *testing.T, arts map[string]*model.Article, before []ECBDoc) {
 			}
 		}
 	}
+}
+
+// loadSeedArticles returns the seed articles, extracted and segmented.
+func loadSeedArticles(t *testing.T) map[string]*model.Article {
+	t.Helper()
+	return seedtest.Articles(t)
 }
