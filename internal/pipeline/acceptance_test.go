@@ -13,6 +13,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/seedtest"
 )
 
 // The seed acceptance test runs the real per-document path (ingest plan,
@@ -81,32 +82,6 @@ func processSeeds(t *testing.T) (map[string]*model.Article, goldFile) {
 	return arts, g
 }
 
-func normQuote(s string) string {
-	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(s)
-	return strings.Join(strings.Fields(strings.Trim(s, ` "'`)), " ")
-}
-
-// speakerIs applies the fixture's rule: the speaker resolves to the named
-// person, or is an anonymous source of the gold description.
-func speakerIs(gold string, s *model.Speaker) bool {
-	if s == nil {
-		return false
-	}
-	g := strings.ToLower(gold)
-	desc := strings.ToLower(s.Name + " " + s.Description)
-	switch {
-	case strings.HasPrefix(g, "anonymous "):
-		key := strings.TrimPrefix(g, "anonymous ")
-		if i := strings.Index(key, " ("); i >= 0 {
-			key = key[:i]
-		}
-		return s.Anonymous && strings.Contains(desc, key)
-	case strings.HasPrefix(g, "statement"):
-		return strings.Contains(desc, "statement")
-	}
-	return s.Name == gold
-}
-
 func codeMatches(p model.Participant, gold string) bool {
 	return gold == "*" && p.Code != "" || p.Code == gold
 }
@@ -131,18 +106,18 @@ func TestSeedAcceptance(t *testing.T) {
 			continue
 		}
 		qRequired++
-		want := normQuote(g.StartsWith)
+		want := seedtest.NormQuote(g.StartsWith)
 		var hit *model.Quote
 		for i, q := range arts[g.Article].Quotes {
-			if strings.HasPrefix(normQuote(q.Text), want) {
+			if strings.HasPrefix(seedtest.NormQuote(q.Text), want) {
 				hit = &arts[g.Article].Quotes[i]
-				if speakerIs(g.Speaker, q.Speaker) {
+				if seedtest.SpeakerMatches(g.Speaker, q.Speaker) {
 					break
 				}
 			}
 		}
 		switch {
-		case hit != nil && speakerIs(g.Speaker, hit.Speaker):
+		case hit != nil && seedtest.SpeakerMatches(g.Speaker, hit.Speaker):
 			qFound++
 		case hit == nil:
 			t.Logf("quote miss %s: none starts %q", g.Article, g.StartsWith)

@@ -33,35 +33,6 @@ type goldQuote struct {
 	Required   bool   `json:"required"`
 }
 
-// normQuote folds curly quotes and white space, as the fixture's matching
-// rules ask.
-func normQuote(s string) string {
-	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(s)
-	return normSpace(s)
-}
-
-// speakerMatches applies the fixture's rule: the speaker resolves to the
-// named person, or is an anonymous source of the gold description
-// ("anonymous French diplomat", "statement of the Paris conference").
-func speakerMatches(gold string, s *model.Speaker) bool {
-	if s == nil {
-		return false
-	}
-	g := strings.ToLower(gold)
-	desc := strings.ToLower(s.Name + " " + s.Description)
-	switch {
-	case strings.HasPrefix(g, "anonymous "):
-		key := strings.TrimPrefix(g, "anonymous ")
-		if i := strings.Index(key, " ("); i >= 0 {
-			key = key[:i]
-		}
-		return s.Anonymous && strings.Contains(desc, key)
-	case strings.HasPrefix(g, "statement"):
-		return strings.Contains(desc, "statement")
-	}
-	return s.Name == gold
-}
-
 // TestSeedQuotes checks the acceptance bar: the required quotes of the
 // seed gold found with the right speaker.
 func TestSeedQuotes(t *testing.T) {
@@ -83,17 +54,17 @@ func TestSeedQuotes(t *testing.T) {
 			t.Fatalf("gold names article %s, not loaded", g.Article)
 		}
 		qs := Extract(a)
-		want := normQuote(g.StartsWith)
+		want := seedtest.NormQuote(g.StartsWith)
 		var hit *model.Quote
 		for i := range qs {
-			if strings.HasPrefix(normQuote(qs[i].Text), want) {
+			if strings.HasPrefix(seedtest.NormQuote(qs[i].Text), want) {
 				hit = &qs[i]
-				if speakerMatches(g.Speaker, hit.Speaker) {
+				if seedtest.SpeakerMatches(g.Speaker, hit.Speaker) {
 					break
 				}
 			}
 		}
-		ok := hit != nil && speakerMatches(g.Speaker, hit.Speaker)
+		ok := hit != nil && seedtest.SpeakerMatches(g.Speaker, hit.Speaker)
 		if g.Required {
 			required++
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/extract"
@@ -73,4 +74,33 @@ func Articles(tb testing.TB) map[string]*model.Article {
 		tb.Fatalf("want 5 seed articles, got %d", len(arts))
 	}
 	return arts
+}
+
+// NormQuote normalises quote text for matching, as the fixture's README
+// says: curly quotation marks made straight, white space folded.
+func NormQuote(s string) string {
+	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// SpeakerMatches applies the fixture's speaker rule: the speaker resolves
+// to the named person, or is an anonymous source of the gold description
+// ("anonymous French diplomat"), or a statement ("statement of ...").
+func SpeakerMatches(gold string, s *model.Speaker) bool {
+	if s == nil {
+		return false
+	}
+	g := strings.ToLower(gold)
+	desc := strings.ToLower(s.Name + " " + s.Description)
+	switch {
+	case strings.HasPrefix(g, "anonymous "):
+		key := strings.TrimPrefix(g, "anonymous ")
+		if i := strings.Index(key, " ("); i >= 0 {
+			key = key[:i]
+		}
+		return s.Anonymous && strings.Contains(desc, key)
+	case strings.HasPrefix(g, "statement"):
+		return strings.Contains(desc, "statement")
+	}
+	return s.Name == gold
 }
