@@ -373,7 +373,7 @@ func TestWorkerKilled(t *testing.T) {
 		t.Errorf("Stats = %+v, %v; want %d articles", stats, err, len(want))
 	}
 	differ := 0
-	var sentences, tokens, timexes, quotes int
+	var sentences, tokens, timexes, quotes, mentions, events int
 	for id, w := range want {
 		g, ok := got[id]
 		if !ok {
@@ -384,6 +384,8 @@ func TestWorkerKilled(t *testing.T) {
 		tokens += len(g.Tokens)
 		timexes += len(g.Timexes)
 		quotes += len(g.Quotes)
+		mentions += len(g.Mentions)
+		events += len(g.Events)
 		// Of inputs with equal content, whichever is stored first gives
 		// the article its provenance: one process stores the first in
 		// input order, workers whichever they reach first.
@@ -400,8 +402,9 @@ func TestWorkerKilled(t *testing.T) {
 		t.Errorf("%d articles differ from the single-process run", differ)
 	}
 	// The comparison is not vacuous: the annotation stages found things.
-	if sentences == 0 || tokens == 0 || timexes == 0 || quotes == 0 {
-		t.Errorf("stored %d sentences, %d tokens, %d time expressions, %d quotes; want some of each", sentences, tokens, timexes, quotes)
+	if sentences == 0 || tokens == 0 || timexes == 0 || quotes == 0 || mentions == 0 || events == 0 {
+		t.Errorf("stored %d sentences, %d tokens, %d time expressions, %d quotes, %d mentions, %d events; want some of each",
+			sentences, tokens, timexes, quotes, mentions, events)
 	}
 	q, err := queue.Open(context.Background(), queue.Config{URL: natsURL, Stream: names.stream, Subject: names.subject})
 	if err != nil {
@@ -411,8 +414,16 @@ func TestWorkerKilled(t *testing.T) {
 	if n, err := q.Messages(context.Background()); err != nil || n != 0 {
 		t.Errorf("%d messages left in the stream (%v), want 0", n, err)
 	}
-	t.Logf("%d articles, %d sentences, %d tokens, %d time expressions, %d quotes; %s in all",
-		len(got), sentences, tokens, timexes, quotes, time.Since(start).Round(time.Millisecond))
+	// The single writer of the cross-article results places every stored
+	// article once: a second run has nothing left to place.
+	for i, want := range []string{fmt.Sprintf("placed %d articles", len(got)), "placed 0 articles"} {
+		out, errOut, code := runBin(t, bin, "stories", "--postgres", dsn, "--schema", names.schema)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("stories run %d: exit %d, output %q %s; want %q", i+1, code, out, errOut, want)
+		}
+	}
+	t.Logf("%d articles, %d sentences, %d tokens, %d time expressions, %d quotes, %d mentions, %d events; %s in all",
+		len(got), sentences, tokens, timexes, quotes, mentions, events, time.Since(start).Round(time.Millisecond))
 }
 
 // testShared returns the shared data directory as the package's tests see
