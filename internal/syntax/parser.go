@@ -564,8 +564,10 @@ func costs(c *config, gh []int) (shift, left, right int) {
 
 // trainParser trains the parser for epochs passes; after each pass it
 // calls check with the averaged model, and keeps the model check scores
-// best. Exploration of the model's own mistakes starts in the second pass.
-func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint64, check func(ep int, p *parser) float64) *parser {
+// best, returning it with its number of passes (with no check, the model
+// after the last pass). Exploration of the model's own mistakes starts in
+// the second pass.
+func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint64, check func(ep int, p *parser) float64) (*parser, int) {
 	root := -1
 	for i, l := range labels {
 		if l == "root" {
@@ -583,6 +585,7 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 		s      sent
 		c      config
 		best   *perceptron
+		passes = epochs
 		bestSc = -1.0
 	)
 	scores := make([]int32, p.nClass())
@@ -651,7 +654,7 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 		if check != nil {
 			cand := &parser{labels: labels, root: root, coarse: p.coarse, perc: tr.average()}
 			if sc := check(ep, cand); sc > bestSc {
-				bestSc, best = sc, cand.perc
+				bestSc, best, passes = sc, cand.perc, ep+1
 			}
 		}
 	}
@@ -659,5 +662,5 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 		best = tr.average()
 	}
 	p.perc = best
-	return p
+	return p, passes
 }

@@ -20,6 +20,11 @@ type TrainOptions struct {
 	// Folds is the number of jackknifing folds used to give the parser
 	// predicted tags for training.
 	Folds int
+	// AddDev trains the final model on train and dev together, with the
+	// parser's number of passes chosen by a first model trained on train
+	// alone and scored on dev. The dev scores logged are that first
+	// model's; the final model's dev scores mean nothing.
+	AddDev bool
 	// Seed fixes the shuffling and exploration: same data and options give
 	// a byte-identical model.
 	Seed uint64
@@ -36,7 +41,9 @@ func DefaultTrainOptions(treebank string) TrainOptions {
 }
 
 // Train trains a model on the treebank's train split, choosing the
-// parser's number of passes on the dev split. The test split is not read.
+// parser's number of passes on the dev split, and then, with
+// opts.AddDev, the final model on train and dev with that many passes.
+// The test split is not read.
 func Train(opts TrainOptions) (*Model, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -55,13 +62,17 @@ func Train(opts TrainOptions) (*Model, error) {
 	if len(train) == 0 || len(dev) == 0 {
 		return nil, fmt.Errorf("syntax: empty treebank in %s", opts.Treebank)
 	}
-	folds := max(opts.Folds, 2)
+	all := append(train[:len(train):len(train)], dev...)
 
-	// Label sets, sorted.
+	// Label sets, sorted, from every sentence a model may be trained on.
 	// Tags are joint "XPOS UPOS" classes: UPOS distinctions such as AUX
 	// against VERB or SCONJ against ADP need context, not just the XPOS.
+	labelled := train
+	if opts.AddDev {
+		labelled = all
+	}
 	tagSet, relSet := map[string]int{}, map[string]int{"root": 0}
-	for _, s := range train {
+	for _, s := range labelled {
 		for _, w := range s.Words {
 			tagSet[jointTag(w)] = 0
 			relSet[w.Rel] = 0
@@ -77,6 +88,32 @@ func Train(opts TrainOptions) (*Model, error) {
 	for i, t := range rels {
 		relSet[t] = i
 	}
+	tr := &training{opts: opts, tags: tags, rels: rels, tagSet: tagSet, relSet: relSet, logf: func(format string, args ...any) {
+		logf(format+" (%s)", append(args, time.Since(start).Round(time.Second))...)
+	}}
+	m, passes := tr.fit(train, dev, opts.ParserEpochs)
+	if !opts.AddDev {
+		return m, nil
+	}
+	logf("final model on train and dev, %d parser passes", passes)
+	m, _ = tr.fit(all, nil, passes)
+	return m, nil
+}
+
+// training holds what the fits of one Train call share.
+type training struct {
+	opts           TrainOptions
+	tags, rels     []string
+	tagSet, relSet map[string]int
+	logf           func(format string, args ...any)
+}
+
+// fit trains a model on train. With dev, the parser keeps its best pass
+// on dev (at most epochs) and fit returns that number of passes; without,
+// it trains for epochs passes.
+func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
+	opts, tagSet, relSet, logf := t.opts, t.tagSet, t.relSet, t.logf
+	folds := max(opts.Folds, 2)
 
 	// Tagger data, with every 20th sentence also in capitals.
 	var tdata []taggedSent
@@ -95,8 +132,12 @@ func Train(opts TrainOptions) (*Model, error) {
 			tdata = append(tdata, caps)
 		}
 	}
-	tg := trainTagger(tdata, tags, opts.TaggerEpochs, opts.Seed)
-	logf("tagger: %d features, dev XPOS+UPOS %.2f (%s)", tg.perc.nFeat, tagAccuracy(tg, dev, tagSet), time.Since(start).Round(time.Second))
+	tg := trainTagger(tdata, t.tags, opts.TaggerEpochs, opts.Seed)
+	if dev != nil {
+		logf("tagger: %d features, dev XPOS+UPOS %.2f", tg.perc.nFeat, tagAccuracy(tg, dev, tagSet))
+	} else {
+		logf("tagger: %d features", tg.perc.nFeat)
+	}
 
 	// Jackknifed tags for the parser's training data.
 	pdata := make([]parsedSent, len(train))
@@ -125,26 +166,31 @@ func Train(opts TrainOptions) (*Model, error) {
 			}
 			part = append(part, ts)
 		}
-		ft := trainTagger(part, tags, opts.TaggerEpochs, opts.Seed+uint64(f)+1)
+		ft := trainTagger(part, t.tags, opts.TaggerEpochs, opts.Seed+uint64(f)+1)
 		var s sent
 		for i := f; i < len(train); i += folds {
 			s.reset(pdata[i].forms)
 			ft.tag(&s)
 			copy(pdata[i].tags, s.tags)
 		}
-		logf("jackknife fold %d/%d done (%s)", f+1, folds, time.Since(start).Round(time.Second))
+		logf("jackknife fold %d/%d done", f+1, folds)
 	}
 
 	// The parser, checked on dev with the final tagger's tags.
 	m := newModel(tg, nil, nil)
 	m.lem = buildLemmatizer(train)
-	pr := trainParser(pdata, rels, tags, opts.ParserEpochs, opts.Seed, func(ep int, p *parser) float64 {
-		m.parser = p
-		sc := Evaluate(m, dev)
-		logf("parser pass %d: %d features, dev UPOS %.2f UAS %.2f LAS %.2f, %.0f tokens/s (%s)", ep+1, p.perc.nFeat, sc.UPOS, sc.UAS, sc.LAS, sc.TokensPerSec, time.Since(start).Round(time.Second))
-		return sc.LAS
-	})
+	var check func(ep int, p *parser) float64
+	if dev != nil {
+		check = func(ep int, p *parser) float64 {
+			m.parser = p
+			sc := Evaluate(m, dev)
+			logf("parser pass %d: %d features, dev UPOS %.2f UAS %.2f LAS %.2f, %.0f tokens/s", ep+1, p.perc.nFeat, sc.UPOS, sc.UAS, sc.LAS, sc.TokensPerSec)
+			return sc.LAS
+		}
+	}
+	pr, passes := trainParser(pdata, t.rels, t.tags, epochs, opts.Seed, check)
 	m.parser = pr
+	logf("parser: %d passes, %d features", passes, pr.perc.nFeat)
 
 	// Prune small weights, raising the threshold until the parser has at
 	// most maxParserFeatures features: the lookups are memory-bound, so a
@@ -157,11 +203,15 @@ func Train(opts TrainOptions) (*Model, error) {
 		cand.perc = pr.perc.pruned(th)
 		pr = &cand
 		m.parser = pr
-		sc := Evaluate(m, dev)
-		logf("prune %d: %d features, %d weights, dev UAS %.2f LAS %.2f", th, cand.perc.nFeat, len(cand.perc.pairs), sc.UAS, sc.LAS)
+		if dev != nil {
+			sc := Evaluate(m, dev)
+			logf("prune %d: %d features, %d weights, dev UAS %.2f LAS %.2f", th, cand.perc.nFeat, len(cand.perc.pairs), sc.UAS, sc.LAS)
+		} else {
+			logf("prune %d: %d features, %d weights", th, cand.perc.nFeat, len(cand.perc.pairs))
+		}
 	}
 	m.parser = pr
-	return m, nil
+	return m, passes
 }
 
 // jointTag is the tagger class of a gold word.
