@@ -1,19 +1,19 @@
 package actors
 
 import (
-	"bufio"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/segment"
+	"github.com/sitrep/sitrep/internal/seedtest"
 )
 
 // sharedDir locates ../shared (or $SITREP_SHARED) and skips the test when
@@ -52,48 +52,18 @@ type seedGold struct {
 // never copied into the repository.
 func loadSeedArticles(tb testing.TB) ([]*model.Article, seedGold) {
 	tb.Helper()
-	dir := filepath.Join(sharedDir(tb), "fixtures", "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) != 5 {
-		tb.Skipf("want 5 seed files in %s, got %d (%v)", dir, len(files), err)
-	}
-	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	manifest := map[string]model.Meta{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var m struct {
-			File string `json:"file"`
-			model.Meta
-		}
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			tb.Fatal(err)
-		}
-		manifest[m.File] = m.Meta
-	}
+	m := seedtest.Articles(tb)
 	var gold seedGold
-	b, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	b, err := os.ReadFile(filepath.Join(seedtest.Dir(tb), "gold.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	if err := json.Unmarshal(b, &gold); err != nil {
 		tb.Fatal(err)
 	}
-	var arts []*model.Article
-	for _, path := range files {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: manifest[filepath.Base(path)], MetaSource: "manifest"})
-		if rej != nil {
-			tb.Fatalf("%s rejected: %v", path, rej)
-		}
-		segment.Segment(a, segment.Options{})
-		arts = append(arts, a)
+	arts := make([]*model.Article, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		arts = append(arts, m[k])
 	}
 	return arts, gold
 }

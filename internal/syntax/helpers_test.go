@@ -1,15 +1,15 @@
 package syntax
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/seedtest"
 	"github.com/sitrep/sitrep/internal/segment"
 )
 
@@ -41,40 +41,10 @@ func mustDefault(tb testing.TB) *Model {
 // their manifest metadata. The texts are read at test time, never copied.
 func loadSeedArticles(tb testing.TB) []*model.Article {
 	tb.Helper()
-	dir := filepath.Join(sharedDir(tb), "fixtures", "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) != 5 {
-		tb.Skipf("want 5 seed files in %s, got %d (%v)", dir, len(files), err)
-	}
-	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	meta := map[string]model.Meta{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var m struct {
-			File string `json:"file"`
-			model.Meta
-		}
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			tb.Fatal(err)
-		}
-		meta[m.File] = m.Meta
-	}
-	var arts []*model.Article
-	for _, path := range files {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		a, rej := extract.Extract(model.Document{Path: path, Format: "txt", Container: "txt", Raw: string(raw), Meta: meta[filepath.Base(path)]})
-		if rej != nil {
-			tb.Fatalf("%s rejected: %v", path, rej)
-		}
-		segment.Segment(a, segment.Options{})
-		arts = append(arts, a)
+	m := seedtest.Articles(tb)
+	arts := make([]*model.Article, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		arts = append(arts, m[k])
 	}
 	return arts
 }
