@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/sitrep/sitrep/internal/events"
 	"github.com/sitrep/sitrep/internal/syntax"
@@ -30,6 +31,7 @@ func evalPLOVER(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval plover", "--data FILE.json [--verbs FILE]", stderr)
 	data := fs.String("data", "../shared/data/plover/PLOVER_GSR_dev.json", "PLOVER gold records (JSON list)")
 	verbs := fs.String("verbs", "", "PETRARCH verb dictionary (CAMEO.2.0.txt format) to use after the project's")
+	verbose := fs.Bool("verbose", false, "print every record with at least one miss")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -49,6 +51,21 @@ func evalPLOVER(args []string, stdout, stderr io.Writer) error {
 	res, err := events.EvalPLOVER(*data, p)
 	if err != nil {
 		return err
+	}
+	if *verbose {
+		for _, o := range res.Outcomes {
+			if o.EventOK && o.SourceOK && o.TargetOK {
+				continue
+			}
+			mark := func(ok bool) string {
+				if ok {
+					return "ok"
+				}
+				return "MISS"
+			}
+			fmt.Fprintf(stdout, "%s\t%s\n\tevent %s want %s got %s | source %s want %v got %s | target %s want %v got %s\n",
+				o.ID, o.Text, mark(o.EventOK), o.WantEvent, o.GotEvent, mark(o.SourceOK), o.WantSource, o.GotSource, mark(o.TargetOK), o.WantTarget, o.GotTarget)
+		}
 	}
 	fmt.Fprintf(stdout, "plover: %d records (%d with an event), event type accuracy %.4f, source %.4f, target %.4f\n",
 		res.Records, res.Predicted, res.EventAccuracy, res.SourceAccuracy, res.TargetAccuracy)
@@ -85,6 +102,7 @@ func evalPetrarch(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval petrarch", "--records FILE.xml --dicts DIR", stderr)
 	records := fs.String("records", "../shared/data/petrarch/PETR.UnitTest.records.xml", "PETRARCH unit-test records (XML)")
 	dicts := fs.String("dicts", "../shared/data/petrarch", "directory holding the dictionaries the records name")
+	verbose := fs.Bool("verbose", false, "print every failed record and the per-category figures")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -97,6 +115,22 @@ func evalPetrarch(args []string, stdout, stderr io.Writer) error {
 	res, err := events.EvalPetrarch(*records, *dicts, sm)
 	if err != nil {
 		return err
+	}
+	if *verbose {
+		for _, o := range res.Outcomes {
+			if !o.OK {
+				fmt.Fprintf(stdout, "%s\t%s\t%s\n\twant %v got %v\n", o.ID, o.Category, o.Text, o.Want, o.Got)
+			}
+		}
+		cats := make([]string, 0, len(res.Categories))
+		for c := range res.Categories {
+			cats = append(cats, c)
+		}
+		sort.Strings(cats)
+		for _, c := range cats {
+			n := res.Categories[c]
+			fmt.Fprintf(stdout, "category %-12s %3d/%3d\n", c, n[1], n[0])
+		}
 	}
 	fmt.Fprintf(stdout, "petrarch: %d records, %d correct, pass rate %.4f\n", res.Records, res.Correct, res.PassRate)
 	b, err := json.Marshal(struct {

@@ -141,7 +141,9 @@ func (d *Dict) parseCodes(s string) []datedCode {
 		dc := datedCode{code: strings.Trim(f[0], "~")}
 		ok := true
 		if len(f) > 1 {
-			dc.from, dc.to, ok = parseDictDates(f[1])
+			// "<950601", "< 950601", "19950601 - 19990815": the dates
+			// may be written with spaces.
+			dc.from, dc.to, ok = parseDictDates(strings.Join(f[1:], ""))
 		}
 		if !ok {
 			d.Skipped++

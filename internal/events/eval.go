@@ -72,6 +72,21 @@ type PLOVERResult struct {
 	TargetAccuracy float64 `json:"target_accuracy"`
 	// Predicted counts records with at least one coded event.
 	Predicted int `json:"predicted"`
+	// Outcomes lists every scored record, in file order, for inspection
+	// (sitrep eval plover --verbose prints the misses).
+	Outcomes []PLOVEROutcome `json:"-"`
+}
+
+// PLOVEROutcome is one scored record of EvalPLOVER: the gold event type
+// (mapped to current names) and actor codes, the predicted ones (actors at
+// country level, see countryLevel, with the full code after a slash), and
+// which of the three were right.
+type PLOVEROutcome struct {
+	ID, Text                    string
+	WantEvent, GotEvent         string
+	WantSource, WantTarget      []string
+	GotSource, GotTarget        string
+	EventOK, SourceOK, TargetOK bool
 }
 
 // ploverOldNames maps the PLOVER 0.5b1 event names of the gold standard to
@@ -217,25 +232,31 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 		res.Records++
 		a := sentenceArticle(r.ID, strings.TrimSpace(r.Text), r.Date)
 		p.Run(a)
-		e, ok := mainEvent(a)
-		if !ok {
-			continue
-		}
-		res.Predicted++
 		want := r.Event
 		if n, ok := ploverOldNames[want]; ok {
 			want = n
 		}
-		if e.PLOVER == want {
+		o := PLOVEROutcome{ID: r.ID, Text: a.Text, WantEvent: want, WantSource: goldActors(r.Source), WantTarget: goldActors(r.Target)}
+		e, ok := mainEvent(a)
+		if ok {
+			res.Predicted++
+			o.GotEvent = e.PLOVER
+			o.GotSource = countryLevel(e.Source) + "/" + e.Source.Code + e.Source.Sector
+			o.GotTarget = countryLevel(e.Target) + "/" + e.Target.Code + e.Target.Sector
+			o.EventOK = e.PLOVER == want
+			o.SourceOK = contains(o.WantSource, countryLevel(e.Source))
+			o.TargetOK = (len(o.WantTarget) == 0 && e.Target.Code == "") || contains(o.WantTarget, countryLevel(e.Target))
+		}
+		if o.EventOK {
 			ev++
 		}
-		if contains(goldActors(r.Source), countryLevel(e.Source)) {
+		if o.SourceOK {
 			src++
 		}
-		gt := goldActors(r.Target)
-		if (len(gt) == 0 && e.Target.Code == "") || contains(gt, countryLevel(e.Target)) {
+		if o.TargetOK {
 			tgt++
 		}
+		res.Outcomes = append(res.Outcomes, o)
 	}
 	if res.Records > 0 {
 		n := float64(res.Records)

@@ -23,6 +23,17 @@ type PetrarchResult struct {
 	// Categories breaks the records down by the suite's categories:
 	// records and correct per category.
 	Categories map[string][2]int `json:"categories"`
+	// Outcomes lists every scored record, in file order, for inspection
+	// (sitrep eval petrarch --verbose prints the failures).
+	Outcomes []PetrarchOutcome `json:"-"`
+}
+
+// PetrarchOutcome is one scored record of EvalPetrarch: the expected and
+// coded "source|target|code" triples.
+type PetrarchOutcome struct {
+	ID, Category, Text string
+	Want, Got          []string
+	OK                 bool
 }
 
 // petrRecords is the unit-test file's structure.
@@ -145,9 +156,7 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 			got = append(got, petrCodeOf(e.Source)+"|"+petrCodeOf(e.Target)+"|"+e.CAMEO)
 		}
 		ok := sameSet(want, got)
-		if petrDebug != nil {
-			petrDebug(r.ID, text, want, got, ok)
-		}
+		res.Outcomes = append(res.Outcomes, PetrarchOutcome{ID: r.ID, Category: r.Category, Text: text, Want: want, Got: got, OK: ok})
 		res.Records++
 		cat := res.Categories[r.Category]
 		cat[0]++
@@ -162,9 +171,6 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 	}
 	return res, nil
 }
-
-// petrDebug, when set (by tests), sees every record's outcome.
-var petrDebug func(id, text string, want, got []string, ok bool)
 
 // petrDate turns "19950101" into "1995-01-01".
 func petrDate(d string) string {
