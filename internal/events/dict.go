@@ -120,7 +120,14 @@ type yamlEntry struct {
 	Mutual bool     `yaml:"mutual"`
 }
 
+// anyPrep is the target slot that takes any prepositional argument, the
+// first in text order that names an actor.
+const anyPrep = "*"
+
 var (
+	// petrVerbTargets are the target slots of PETRARCH dictionary
+	// patterns: the object, then the first actor of the verb phrase.
+	petrVerbTargets = []string{"obj", anyPrep}
 	defaultVerbTargets = []string{"obj", "with", "against", "on", "to", "toward", "towards"}
 	defaultNounTargets = []string{"on", "against", "with", "to", "toward", "towards", "from", "of", "at", "into"}
 )

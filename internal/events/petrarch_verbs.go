@@ -46,7 +46,7 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 				code = blockCode
 			}
 			if code != "" {
-				d.add(&Pattern{Code: code, Lemma: v.lemma, Before: v.before, After: v.after, Target: defaultVerbTargets, Origin: name})
+				d.add(&Pattern{Code: code, Lemma: v.lemma, Before: v.before, After: v.after, Target: petrVerbTargets, Origin: name})
 			}
 			for _, pl := range pending {
 				before, after := petrPatternWords(pl[0], synsets)
@@ -58,7 +58,7 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 					d.add(&Pattern{Code: "", Lemma: v.lemma, Before: before, After: after, Origin: name})
 					continue
 				}
-				d.add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Target: defaultVerbTargets, Origin: name})
+				d.add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Target: petrVerbTargets, Origin: name})
 			}
 		}
 		verbs, pending = nil, nil

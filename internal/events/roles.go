@@ -724,6 +724,31 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			}
 		case "iobj":
 			args = x.childrenRel(t, "iobj")
+		case anyPrep:
+			// Every prepositional argument of the verb, then of its
+			// object, in text order: PETRARCH takes the first actor of
+			// the verb phrase whatever the preposition.
+			for _, k := range x.kids[t] {
+				if b := baseRel(x.rel(k)); (b == "obl" || b == "nmod") && x.caseOf(k) != "" {
+					args = append(args, k)
+				}
+			}
+			if !p.Noun {
+				for _, o := range x.childrenRel(t, "obj") {
+					for _, k := range x.childrenRel(o, "nmod") {
+						if x.caseOf(k) != "" {
+							args = append(args, k)
+						}
+					}
+				}
+			}
+			sort.Ints(args)
+			for _, a := range args {
+				if _, ok := x.participant(a, true); ok {
+					args = []int{a}
+					break
+				}
+			}
 		default:
 			for _, k := range x.kids[t] {
 				switch baseRel(x.rel(k)) {
