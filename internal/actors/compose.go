@@ -320,6 +320,22 @@ func (st *art) description(k, s, e int) {
 		}
 		break
 	}
+	if m.code == "" && !m.group {
+		// "the ambassadors of Arnor", "soldiers from Gondor", "lawmakers
+		// in Fornost": a place or body named right after the noun (not
+		// for a collective description: "the group in Iraq" is an
+		// anaphor of the group named before).
+		k := sp.e
+		if k+1 < e && (st.toks[k].lower == "of" || st.toks[k].lower == "from" || st.toks[k].lower == "in") {
+			k++
+			if definites[st.toks[k].lower] && k+1 < e {
+				k++
+			}
+			if mk := st.mentionStarting(k); mk >= 0 && st.ments[mk].kind != KindPER {
+				st.descOrg(&m, mk)
+			}
+		}
+	}
 	m.definite = definites[det] || det == "its" || det == "their"
 	switch {
 	case m.definite:

@@ -468,6 +468,12 @@ func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, i
 					if m.Sector != "" || sector == "" {
 						sector = m.Sector
 					}
+					if sector == "" {
+						// "Arnor cleric", "Bree Prime Minister X" parsed
+						// with the country as the head: the agent word
+						// below it gives the sector.
+						sector = x.ownSector(i, m.Actor)
+					}
 					return model.Participant{Code: m.Actor, Sector: sector, Text: m.Text, Span: m.Span}, i, true
 				}
 				if sector == "" && m.Sector != "" && m.Kind != "PER" {
@@ -502,6 +508,33 @@ func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, i
 	}
 	sp := x.a.Tokens[arg].Span
 	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, -1, false
+}
+
+// ownSector returns the sector of a mention of actor code below token i
+// in its noun phrase (flat, compound, appositive or modifier words, at
+// most three levels down), or "".
+func (x *articleIndex) ownSector(i int, code string) string {
+	queue := []int{i}
+	for d := 0; d < 3 && len(queue) > 0; d++ {
+		var next []int
+		for _, n := range queue {
+			for _, k := range x.kids[n] {
+				switch x.rel(k) {
+				case "flat", "compound", "appos", "amod", "nmod:desc":
+				default:
+					continue
+				}
+				if mi := x.mention[k]; mi >= 0 {
+					if m := x.a.Mentions[mi]; m.Actor == code && m.Sector != "" {
+						return m.Sector
+					}
+				}
+				next = append(next, k)
+			}
+		}
+		queue = next
+	}
+	return ""
 }
 
 // titled resolves an office-holder whose country the text leaves unsaid
@@ -589,6 +622,16 @@ func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, un
 	for _, arg := range x.withConj(args) {
 		p, at, ok := x.participantAt(arg, !source)
 		var extra []model.Participant
+		if ok && at == arg {
+			// "the ambassadors of A, B and C" with the first country on
+			// the description: the conjuncts hang from the "of" phrase.
+			for _, k := range x.childrenRel(arg, "nmod") {
+				if km := x.mention[k]; km >= 0 && x.a.Mentions[km].Actor == p.Code && p.Sector != "" && x.a.Mentions[km].Sector == "" {
+					at = k
+					break
+				}
+			}
+		}
 		if ok && at != arg {
 			// "ties with Gondor and Arnor", "the ambassadors of A, B
 			// and C": the conjuncts of an actor found below the
