@@ -25,7 +25,7 @@ const nTags = len(nerTags)
 // outside the base are names and of which kind. A model is immutable
 // after loading and safe for concurrent use.
 type NERModel struct {
-	w map[uint64][nTags]float32
+	w *nerWeights
 	// lex maps lower-cased words to a class learned from a treebank: how
 	// often the word is a proper noun there and how often it is written in
 	// lower case (see Lexicon). Nil when the model was trained without one.
@@ -78,19 +78,15 @@ func (m *NERModel) WriteTo(out io.Writer) (int64, error) {
 
 // writeWeights writes weights sorted by feature, as int16 hundredths:
 // enough precision for an averaged perceptron, half the size of float32.
-func writeWeights(bw *bufio.Writer, w map[uint64][nTags]float32) {
-	keys := make([]uint64, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+func writeWeights(bw *bufio.Writer, w *nerWeights) {
+	keys := w.sortedKeys()
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(len(keys)))
 	bw.Write(b[:])
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(b[:], k)
 		bw.Write(b[:])
-		for _, x := range w[k] {
+		for _, x := range w.get(k) {
 			v := math.Round(float64(x) * 100)
 			v = max(min(v, math.MaxInt16), math.MinInt16)
 			binary.LittleEndian.PutUint16(b[:2], uint16(int16(v)))
@@ -100,7 +96,7 @@ func writeWeights(bw *bufio.Writer, w map[uint64][nTags]float32) {
 }
 
 // readWeights reads what writeWeights wrote.
-func readWeights(br *bufio.Reader) (map[uint64][nTags]float32, error) {
+func readWeights(br *bufio.Reader) (*nerWeights, error) {
 	var b [8]byte
 	if _, err := io.ReadFull(br, b[:]); err != nil {
 		return nil, err
@@ -109,7 +105,7 @@ func readWeights(br *bufio.Reader) (map[uint64][nTags]float32, error) {
 	if n > 1<<24 {
 		return nil, errors.New("too many features")
 	}
-	w := make(map[uint64][nTags]float32, n)
+	w := newNERWeightsSized(int(n))
 	for i := uint64(0); i < n; i++ {
 		if _, err := io.ReadFull(br, b[:]); err != nil {
 			return nil, err
@@ -122,7 +118,7 @@ func readWeights(br *bufio.Reader) (map[uint64][nTags]float32, error) {
 			}
 			ws[t] = float32(int16(binary.LittleEndian.Uint16(b[:2]))) / 100
 		}
-		w[k] = ws
+		w.put(k, ws)
 	}
 	return w, nil
 }
@@ -279,8 +275,18 @@ func (st *art) ruleInfo() []tokInfo {
 }
 
 // staticFeatures returns the features of token i of sentence [s,e) that
-// do not depend on the previous tag.
+// do not depend on the previous tag: baseFeatures, then detFeatures when
+// det is not nil, then lexFeatures when lex is not nil. The order matters:
+// scores are float sums taken in feature order.
 func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, lex map[string]uint8, det []int, out []uint64) []uint64 {
+	out = st.baseFeatures(i, s, e, info, lowerSeen, out)
+	out = st.detFeatures(i, s, e, info, det, out)
+	return st.lexFeatures(i, s, e, lex, out)
+}
+
+// baseFeatures returns the features of token i of sentence [s,e) that
+// depend neither on the detector nor on the lexicon.
+func (st *art) baseFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, out []uint64) []uint64 {
 	t := st.toks[i]
 	word := func(k int) string {
 		if k < s {
@@ -388,6 +394,12 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 	if b := st.flags(s, e).capBucket; b != "" {
 		out = append(out, fhash(59, b, sh), fhash(60, b, first, sh))
 	}
+	return out
+}
+
+// detFeatures returns the features of token i of sentence [s,e) that come
+// from the detector's tags det (none when det is nil).
+func (st *art) detFeatures(i, s, e int, info []tokInfo, det []int, out []uint64) []uint64 {
 	if det != nil {
 		d := det[i-s]
 		pd := 0
@@ -398,9 +410,22 @@ func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]
 		if i+1 < e {
 			nd = det[i-s+1]
 		}
+		sh := st.shape(i)
 		out = append(out, fhash(49, nerTags[d]), fhash(50, nerTags[d], sh), fhash(51, nerTags[pd], nerTags[d]), fhash(52, nerTags[d], nerTags[nd]), fhash(53, nerTags[d], info[i].rule))
 	}
+	return out
+}
+
+// lexFeatures returns the features of token i of sentence [s,e) that come
+// from the lexicon lex (none when lex is nil).
+func (st *art) lexFeatures(i, s, e int, lex map[string]uint8, out []uint64) []uint64 {
 	if lex != nil {
+		lw := st.toks[i].lower
+		sh := st.shape(i)
+		first := "0"
+		if st.toks[i].first {
+			first = "1"
+		}
 		c, ok := lex[lw]
 		cls := "unk"
 		if ok {
@@ -458,7 +483,7 @@ func dynFeatures(prev int, sh, lw string, out []uint64) []uint64 {
 // score adds the weights of feats into sc.
 func (m *NERModel) score(feats []uint64, sc *[nTags]float32) {
 	for _, f := range feats {
-		if w, ok := m.w[f]; ok {
+		if w := m.w.get(f); w != nil {
 			for t := range sc {
 				sc[t] += w[t]
 			}
@@ -468,18 +493,44 @@ func (m *NERModel) score(feats []uint64, sc *[nTags]float32) {
 
 // tagSentence tags sentence [s,e) greedily.
 func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, lowerSeen map[string]bool) []int {
+	return m.tagSentenceWith(st, s, e, info, lowerSeen, &nerScratch{})
+}
+
+// nerScratch holds buffers reused across the sentences of an article.
+type nerScratch struct {
+	base  []uint64 // base features of the sentence's tokens, in a row
+	off   []int    // token k's base features are base[off[k]:off[k+1]]
+	feats []uint64
+}
+
+// tagSentenceWith tags sentence [s,e) greedily, computing the features
+// the model and its detector share only once.
+func (m *NERModel) tagSentenceWith(st *art, s, e int, info []tokInfo, lowerSeen map[string]bool, sc *nerScratch) []int {
+	sc.base, sc.off = sc.base[:0], append(sc.off[:0], 0)
+	for i := s; i < e; i++ {
+		sc.base = st.baseFeatures(i, s, e, info, lowerSeen, sc.base)
+		sc.off = append(sc.off, len(sc.base))
+	}
+	return m.tagBase(st, s, e, info, sc)
+}
+
+// tagBase tags sentence [s,e) whose base features are in sc.
+func (m *NERModel) tagBase(st *art, s, e int, info []tokInfo, scr *nerScratch) []int {
 	var det []int
 	if m.det != nil {
-		det = m.det.tagSentence(st, s, e, info, lowerSeen)
+		det = m.det.tagBase(st, s, e, info, scr)
 	}
 	tags := make([]int, e-s)
 	prev := 0
-	var feats []uint64
 	for i := s; i < e; i++ {
-		feats = st.staticFeatures(i, s, e, info, lowerSeen, m.lex, det, feats[:0])
-		feats = dynFeatures(prev, st.shape(i), st.toks[i].lower, feats)
+		// Scores add up in the order of staticFeatures then dynFeatures.
 		var sc [nTags]float32
+		m.score(scr.base[scr.off[i-s]:scr.off[i-s+1]], &sc)
+		feats := st.detFeatures(i, s, e, info, det, scr.feats[:0])
+		feats = st.lexFeatures(i, s, e, m.lex, feats)
+		feats = dynFeatures(prev, st.shape(i), st.toks[i].lower, feats)
 		m.score(feats, &sc)
+		scr.feats = feats
 		best := -1
 		for t := range sc {
 			if allowed(prev, t) && (best < 0 || sc[t] > sc[best]) {
@@ -525,8 +576,9 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 	}
 	st.ments = kept
 	drop := map[int]bool{}
+	var scratch nerScratch
 	for _, b := range bounds {
-		tags := m.tagSentence(st, b[0], b[1], info, lowerSeen)
+		tags := m.tagSentenceWith(st, b[0], b[1], info, lowerSeen, &scratch)
 		for i := 0; i < len(tags); {
 			if tags[i] == 0 {
 				i++
@@ -675,7 +727,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			}
 		}
 	}
-	m := &NERModel{w: make(map[uint64][nTags]float32, len(sum)), lex: lex, det: det}
+	m := &NERModel{w: newNERWeightsSized(len(sum)), lex: lex, det: det}
 	for f, acc := range sum {
 		var avg [nTags]float32
 		nonzero := false
@@ -686,7 +738,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			}
 		}
 		if nonzero {
-			m.w[f] = avg
+			m.w.put(f, avg)
 		}
 	}
 	return m
@@ -701,7 +753,7 @@ func (r *Resolver) WithNER(m *NERModel) *Resolver {
 }
 
 // Features returns the number of features with a weight.
-func (m *NERModel) Features() int { return len(m.w) }
+func (m *NERModel) Features() int { return m.w.len() }
 
 // anchored reports whether a name the rules recognised rests on the base
 // or the article, so that the model may not drop it: a surname of a
