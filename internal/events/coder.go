@@ -23,6 +23,7 @@ type Coder struct {
 	// keepUntargeted keeps events with an unresolved target whose code
 	// needs one.
 	keepUntargeted bool
+	discards       *Discards
 }
 
 // Options tune a Coder.
@@ -43,6 +44,9 @@ type Options struct {
 	// dropped: without a target they are no dyadic event and mostly come
 	// from clauses that name no second actor.
 	KeepUntargeted bool
+	// Discards, when not nil, drops the events of articles and sentences
+	// holding its phrases (PETRARCH's discard dictionary).
+	Discards *Discards
 }
 
 var (
@@ -85,7 +89,7 @@ func New(opt Options, dicts ...*Dictionary) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget, literal: opt.Literal, keepUntargeted: opt.KeepUntargeted}, nil
+	return &Coder{codes: codes, dicts: dicts, requireTarget: opt.RequireTarget, literal: opt.Literal, keepUntargeted: opt.KeepUntargeted, discards: opt.Discards}, nil
 }
 
 // Code returns the code table's entry for a CAMEO code.
@@ -109,6 +113,9 @@ func (c *Coder) Annotate(a *model.Article) (diags []model.Diagnostic) {
 		}
 	}()
 	x := newArticleIndex(a)
+	if c.discards.storyDiscarded(x) {
+		return diags
+	}
 	unparsed := 0
 	for si, s := range a.Sentences {
 		if s.Paragraph >= 0 && s.Paragraph < len(a.Paragraphs) {
@@ -123,6 +130,9 @@ func (c *Coder) Annotate(a *model.Article) (diags []model.Diagnostic) {
 		}
 		if a.Tokens[s.FirstToken].Syntax == nil {
 			unparsed++
+			continue
+		}
+		if c.discards.sentenceDiscarded(x, s) {
 			continue
 		}
 		c.codeSentence(x, si)

@@ -127,7 +127,7 @@ const anyPrep = "*"
 var (
 	// petrVerbTargets are the target slots of PETRARCH dictionary
 	// patterns: the object, then the first actor of the verb phrase.
-	petrVerbTargets = []string{"obj", anyPrep}
+	petrVerbTargets    = []string{"obj", anyPrep}
 	defaultVerbTargets = []string{"obj", "with", "against", "on", "to", "toward", "towards"}
 	defaultNounTargets = []string{"on", "against", "with", "to", "toward", "towards", "from", "of", "at", "into"}
 )

@@ -53,6 +53,7 @@ type petrRecords struct {
 			Target   string `xml:"targetcode,attr"`
 			Code     string `xml:"eventcode,attr"`
 			NoEvents string `xml:"noevents,attr"`
+			Error    string `xml:"error,attr"`
 		} `xml:"EventCoding"`
 		Text string `xml:"Text"`
 	} `xml:"Sentences>Sentence"`
@@ -61,9 +62,10 @@ type petrRecords struct {
 // PetrarchCoder builds the pipeline a PETRARCH record set names: its verb
 // dictionary (LoadPetrarchVerbs) as the coder's only dictionary, and its
 // actor and agent dictionaries (actors.LoadPhoenix) over an empty actor
-// base, so that the suite's made-up actors are the only ones known.
+// base, so that the suite's made-up actors are the only ones known, and
+// its discard dictionary (LoadDiscards) when it names one.
 // Events need both a source and a target, as PETRARCH's require_dyad.
-func PetrarchCoder(sm *syntax.Model, dir, verbFile, actorFile, agentFile string) (*Pipeline, error) {
+func PetrarchCoder(sm *syntax.Model, dir, verbFile, actorFile, agentFile, discardFile string) (*Pipeline, error) {
 	vf, err := os.Open(filepath.Join(dir, verbFile))
 	if err != nil {
 		return nil, err
@@ -95,7 +97,18 @@ func PetrarchCoder(sm *syntax.Model, dir, verbFile, actorFile, agentFile string)
 	if err != nil {
 		return nil, err
 	}
-	c, err := New(Options{RequireTarget: true, Literal: true}, verbs)
+	var disc *Discards
+	if discardFile != "" {
+		df, err := os.Open(filepath.Join(dir, discardFile))
+		if err != nil {
+			return nil, err
+		}
+		defer df.Close()
+		if disc, err = LoadDiscards(df); err != nil {
+			return nil, err
+		}
+	}
+	c, err := New(Options{RequireTarget: true, Literal: true, Discards: disc}, verbs)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +145,7 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 	if env.Verbfile == "" || env.Actorfile == "" {
 		return PetrarchResult{}, fmt.Errorf("events: %s names no verb or actor dictionary", records)
 	}
-	p, err := PetrarchCoder(sm, dicts, strings.TrimSpace(env.Verbfile), strings.TrimSpace(env.Actorfile), strings.TrimSpace(env.Agentfile))
+	p, err := PetrarchCoder(sm, dicts, strings.TrimSpace(env.Verbfile), strings.TrimSpace(env.Actorfile), strings.TrimSpace(env.Agentfile), strings.TrimSpace(env.Discardfile))
 	if err != nil {
 		return PetrarchResult{}, err
 	}
@@ -143,7 +156,10 @@ func EvalPetrarch(records, dicts string, sm *syntax.Model) (PetrarchResult, erro
 		}
 		var want []string
 		for _, c := range r.Codings {
-			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") {
+			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") || strings.TrimSpace(c.Error) != "" {
+				// no events; an error coding ("dateline",
+				// "storydiscard", "bad_input_parse") means PETRARCH
+				// codes nothing either
 				continue
 			}
 			want = append(want, strings.Trim(c.Source, `"' `)+"|"+strings.Trim(c.Target, `"' `)+"|"+c.Code)
