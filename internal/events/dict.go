@@ -31,11 +31,13 @@ type Pattern struct {
 	// NotObj vetoes the pattern when the object is one of these lemmas
 	// ("struck a note" is no attack).
 	NotObj []string
-	// Before and After are words (lemmas or forms, lower case; each slot
-	// a set of alternatives) that must occur before the trigger in its
-	// clause and after it in the trigger's phrase, in order. They come
-	// from PETRARCH patterns.
-	Before, After [][]string
+	// Before and After are the word slots (see WordSlot) that must occur
+	// before the trigger in its sentence and after it in the trigger's
+	// phrase, in order. They come from PETRARCH patterns.
+	Before, After []WordSlot
+	// Roles is true when a slot of Before or After places the source or
+	// the target (PETRARCH's "$" and "+").
+	Roles bool
 	// Mutual is true when coordinated subjects act on each other.
 	Mutual bool
 	// Origin names the dictionary the pattern came from.
@@ -60,8 +62,34 @@ func (p *Pattern) specificity() int {
 	if len(p.Prep) > 0 {
 		n++
 	}
-	n += 2 * (len(p.Before) + len(p.After))
+	for _, sl := range append(append([]WordSlot(nil), p.Before...), p.After...) {
+		if sl.Role != "" {
+			continue
+		}
+		n += 2
+		if sl.Adjacent {
+			n++
+		}
+		if len(sl.Alts) > 0 {
+			n += len(sl.Alts[0]) - 1
+		}
+	}
 	return n
+}
+
+// WordSlot is one element of a PETRARCH pattern's word sequence.
+type WordSlot struct {
+	// Alts are the phrases that fill the slot: a word, or a synset's
+	// members; each a sequence of lower-case words matching consecutive
+	// tokens by form or lemma.
+	Alts [][]string
+	// Adjacent is true when the slot must touch its neighbour towards
+	// the trigger ("_" in the pattern): the next element for a slot
+	// before the trigger, the previous one for a slot after it.
+	Adjacent bool
+	// Role is "source" or "target" for the pattern's "$" and "+", which
+	// stand for an actor mention instead of words; "" otherwise.
+	Role string
 }
 
 // Dictionary is a set of trigger patterns indexed by lemma. It is

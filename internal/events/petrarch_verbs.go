@@ -3,6 +3,7 @@ package events
 import (
 	"bufio"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -18,11 +19,15 @@ import (
 //     "- WORDS * WORDS [CODE] # comment".
 //
 // What the matcher uses of a pattern: the words before "*" must occur
-// before the verb in its clause and the words after it in the verb's
+// before the verb in its sentence and the words after it in the verb's
 // phrase, in order, each word matching a token's form or lemma (a synset
-// matches any member). The slot markers "$" (source), "+" (target) and
-// "%" (compound) and the grouping marks "( ) { }" are read as plain
-// word separators: the roles come from the parse. A block or pattern code
+// matches any of its members, which may be phrases); words joined by "_"
+// must stand next to each other (and to the verb: "IN_*"). "$" and "+"
+// place the source and the target: the nearest actor mention at that
+// point of the sequence, which overrides the roles the parse gives when
+// one is there. "%" (a compound actor) makes coordinated sources act on
+// each other; "^" (skip a phrase) and the grouping marks "( ) { }" are
+// separators. A block or pattern code
 // "---" means "no event"; a code pair "013:012" keeps the first; codes
 // that are not CAMEO codes (the validation suite's WEIS codes such as
 // "223") are kept as given. The PETRARCH verb-noun disambiguation and
@@ -49,16 +54,20 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 				d.add(&Pattern{Code: code, Lemma: v.lemma, Before: v.before, After: v.after, Target: petrVerbTargets, Origin: name})
 			}
 			for _, pl := range pending {
-				before, after := petrPatternWords(pl[0], synsets)
-				before = append(append([][]string{}, v.before...), before...)
-				after = append(append([][]string{}, v.after...), after...)
+				before, after, mutual := petrPatternWords(pl[0], synsets)
+				before = append(before, v.before...)
+				after = append(append([]WordSlot{}, v.after...), after...)
+				roles := false
+				for _, sl := range append(append([]WordSlot{}, before...), after...) {
+					roles = roles || sl.Role != ""
+				}
 				if pl[1] == "" {
 					// "---": an explicit non-event; keep it so that it
 					// out-ranks the block default.
 					d.add(&Pattern{Code: "", Lemma: v.lemma, Before: before, After: after, Origin: name})
 					continue
 				}
-				d.add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Target: petrVerbTargets, Origin: name})
+				d.add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Roles: roles, Mutual: mutual, Target: petrVerbTargets, Origin: name})
 			}
 		}
 		verbs, pending = nil, nil
@@ -105,7 +114,7 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 // petrVerb is one verb line of a block.
 type petrVerb struct {
 	lemma         string
-	before, after [][]string
+	before, after []WordSlot
 	code          string
 }
 
@@ -133,9 +142,9 @@ func petrVerbLine(t string) petrVerb {
 		case i == verb:
 			v.lemma = w
 		case i < verb:
-			v.before = append(v.before, []string{w})
+			v.before = append(v.before, WordSlot{Alts: [][]string{{w}}, Adjacent: true})
 		default:
-			v.after = append(v.after, []string{w})
+			v.after = append(v.after, WordSlot{Alts: [][]string{{w}}, Adjacent: true})
 		}
 	}
 	return v
@@ -164,59 +173,99 @@ func petrStripCode(t string) string {
 }
 
 // petrPatternWords splits a pattern into the word slots before and after
-// "*", expanding synsets.
-func petrPatternWords(p string, synsets map[string][]string) (before, after [][]string) {
-	p = strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ", "_", " ").Replace(p)
-	seen := false
-	for _, w := range strings.Fields(p) {
-		switch w {
-		case "*":
-			seen = true
-			continue
-		case "$", "+", "%", "^", "=":
-			continue
-		}
-		w = strings.Trim(w, "$+%^=")
-		if w == "" || w == "*" {
-			if w == "*" {
-				seen = true
-			}
-			continue
-		}
-		var slot []string
-		if strings.HasPrefix(w, "&") {
-			slot = expandSynset(strings.TrimSuffix(w, "_"), synsets, 0)
-			if len(slot) == 0 {
-				continue
-			}
-		} else {
-			slot = []string{strings.ToLower(w)}
-		}
-		if seen {
-			after = append(after, slot)
-		} else {
-			before = append(before, slot)
+// "*", expanding synsets: "_" joins neighbours that must touch (Adjacent
+// towards the verb), "$" and "+" are the source and target slots, "%"
+// (a compound actor acting on itself) sets mutual, "^" (skip a phrase)
+// and the grouping marks "( ) { }" are separators.
+func petrPatternWords(p string, synsets map[string][]string) (before, after []WordSlot, mutual bool) {
+	p = strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ").Replace(p)
+	// Split into elements, remembering whether "_" joined each to the
+	// previous one.
+	type elem struct {
+		w      string
+		joined bool
+	}
+	var elems []elem
+	joined := false
+	word := strings.Builder{}
+	flushWord := func() {
+		if word.Len() > 0 {
+			elems = append(elems, elem{word.String(), joined})
+			word.Reset()
+			joined = false
 		}
 	}
-	return before, after
+	for _, r := range p {
+		switch r {
+		case '_':
+			flushWord()
+			joined = len(elems) > 0
+		case ' ', '\t':
+			flushWord()
+		default:
+			word.WriteRune(r)
+		}
+	}
+	flushWord()
+	seen := false
+	for k, e := range elems {
+		w := e.w
+		if w == "*" {
+			seen = true
+			continue
+		}
+		var sl WordSlot
+		switch {
+		case w == "$":
+			sl.Role = "source"
+		case w == "+":
+			sl.Role = "target"
+		case w == "%":
+			mutual = true
+			continue
+		case w == "^" || w == "=" || w == ".":
+			continue
+		case strings.HasPrefix(w, "&"):
+			sl.Alts = expandSynset(w, synsets, 0)
+			if len(sl.Alts) == 0 {
+				continue
+			}
+		default:
+			w = strings.Trim(w, "$+%^=")
+			if w == "" {
+				continue
+			}
+			sl.Alts = [][]string{{strings.ToLower(w)}}
+		}
+		if seen {
+			sl.Adjacent = e.joined
+			after = append(after, sl)
+		} else {
+			sl.Adjacent = k+1 < len(elems) && elems[k+1].joined
+			before = append(before, sl)
+		}
+	}
+	return before, after, mutual
 }
 
-// expandSynset returns the words a synset stands for: each member's head
-// word (its last word), lower case, members that are synsets expanded.
-func expandSynset(name string, synsets map[string][]string, depth int) []string {
+// expandSynset returns the phrases a synset stands for: each member's
+// words, lower case, members that are synsets expanded.
+func expandSynset(name string, synsets map[string][]string, depth int) [][]string {
 	if depth > 5 {
 		return nil
 	}
-	var out []string
-	for _, m := range synsets[name] {
+	var out [][]string
+	for _, m := range synsets[strings.TrimSuffix(name, "_")] {
 		if strings.HasPrefix(m, "&") {
-			out = append(out, expandSynset(strings.TrimSuffix(strings.Fields(m)[0], "_"), synsets, depth+1)...)
+			out = append(out, expandSynset(strings.Fields(m)[0], synsets, depth+1)...)
 			continue
 		}
-		f := strings.FieldsFunc(m, func(r rune) bool { return r == '_' || r == ' ' })
+		f := strings.FieldsFunc(strings.ToLower(m), func(r rune) bool { return r == '_' || r == ' ' })
 		if len(f) > 0 {
-			out = append(out, strings.ToLower(f[len(f)-1]))
+			out = append(out, f)
 		}
 	}
+	// Longer phrases first: "austrian gold florin" before "florin".
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }

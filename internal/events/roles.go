@@ -245,11 +245,15 @@ func (x *articleIndex) satisfies(s model.Sentence, t int, p *Pattern) (int, bool
 			return -1, false
 		}
 	}
-	if len(p.Before) > 0 && !x.seqBefore(s, t, p.Before) {
-		return -1, false
+	if len(p.Before) > 0 {
+		if _, _, ok := x.seqBefore(s, t, p.Before); !ok {
+			return -1, false
+		}
 	}
-	if len(p.After) > 0 && !x.seqAfter(s, t, p.After) {
-		return -1, false
+	if len(p.After) > 0 {
+		if _, _, ok := x.seqAfter(s, t, p.After); !ok {
+			return -1, false
+		}
 	}
 	return mod, true
 }
@@ -281,28 +285,135 @@ func (x *articleIndex) hasObj(t int, ws []string) bool {
 	return false
 }
 
-// seqBefore reports whether the word slots occur in order before t in the
-// sentence.
-func (x *articleIndex) seqBefore(s model.Sentence, t int, slots [][]string) bool {
-	j := 0
-	for i := s.FirstToken; i < t && j < len(slots); i++ {
-		if x.anyWord(i, slots[j]) {
-			j++
+// phraseAt returns the length of the first alternative of sl matching the
+// tokens starting at i, not crossing end, or 0.
+func (x *articleIndex) phraseAt(i, end int, sl WordSlot) int {
+next:
+	for _, alt := range sl.Alts {
+		if len(alt) == 0 || i+len(alt) > end {
+			continue
 		}
+		for j, w := range alt {
+			if !x.wordIs(i+j, w) {
+				continue next
+			}
+		}
+		return len(alt)
 	}
-	return j == len(slots)
+	return 0
 }
 
-// seqAfter reports whether the word slots occur in order after t, within
-// the next 12 tokens of the sentence.
-func (x *articleIndex) seqAfter(s model.Sentence, t int, slots [][]string) bool {
-	j := 0
-	for i := t + 1; i < s.EndToken && i <= t+12 && j < len(slots); i++ {
-		if x.anyWord(i, slots[j]) {
-			j++
+// actorAt reports whether token i is part of a resolved actor mention.
+func (x *articleIndex) actorAt(i int) bool {
+	mi := x.mention[i]
+	return mi >= 0 && x.a.Mentions[mi].Actor != ""
+}
+
+// seqBefore matches the word slots before trigger t, from the trigger
+// leftwards: each slot at the nearest place before the next element (right
+// before it when Adjacent). It returns the tokens of the source and target
+// role slots (-1 when the pattern has none or no actor stands there).
+func (x *articleIndex) seqBefore(s model.Sentence, t int, slots []WordSlot) (src, tgt int, ok bool) {
+	src, tgt = -1, -1
+	pos := t // slots must end before pos
+	for k := len(slots) - 1; k >= 0; k-- {
+		sl := slots[k]
+		if sl.Role != "" {
+			for i := pos - 1; i >= s.FirstToken; i-- {
+				if x.actorAt(i) {
+					if sl.Role == "source" {
+						src = i
+					} else {
+						tgt = i
+					}
+					pos = i
+					break
+				}
+			}
+			continue
+		}
+		found := false
+		for end := pos; end > s.FirstToken; end-- {
+			for _, alt := range sl.Alts {
+				st := end - len(alt)
+				if st < s.FirstToken || len(alt) == 0 {
+					continue
+				}
+				if n := x.phraseAt(st, end, WordSlot{Alts: [][]string{alt}}); n > 0 {
+					pos, found = st, true
+					break
+				}
+			}
+			if found || sl.Adjacent {
+				break
+			}
+		}
+		if !found {
+			return -1, -1, false
 		}
 	}
-	return j == len(slots)
+	return src, tgt, true
+}
+
+// seqAfter matches the word slots after trigger t, within the next 12
+// tokens of the sentence: each slot at the first place after the previous
+// element (right after it when Adjacent). It returns the tokens of the
+// source and target role slots as seqBefore does.
+func (x *articleIndex) seqAfter(s model.Sentence, t int, slots []WordSlot) (src, tgt int, ok bool) {
+	src, tgt = -1, -1
+	end := min(s.EndToken, t+13)
+	pos := t + 1
+	for _, sl := range slots {
+		if sl.Role != "" {
+			for i := pos; i < end; i++ {
+				if x.actorAt(i) {
+					if sl.Role == "source" {
+						src = i
+					} else {
+						tgt = i
+					}
+					pos = i + 1
+					break
+				}
+			}
+			continue
+		}
+		found := false
+		for i := pos; i < end; i++ {
+			if n := x.phraseAt(i, end, sl); n > 0 {
+				pos, found = i+n, true
+				break
+			}
+			if sl.Adjacent {
+				break
+			}
+		}
+		if !found {
+			return -1, -1, false
+		}
+	}
+	return src, tgt, true
+}
+
+// roleTokens returns the tokens where pattern p's "$" and "+" slots found
+// the source and target of trigger t (-1 when none).
+func (x *articleIndex) roleTokens(s model.Sentence, t int, p *Pattern) (src, tgt int) {
+	src, tgt = -1, -1
+	if !p.Roles {
+		return
+	}
+	if bs, bt, ok := x.seqBefore(s, t, p.Before); ok {
+		src, tgt = bs, bt
+	}
+	if as, at, ok := x.seqAfter(s, t, p.After); ok {
+		if as >= 0 {
+			src = as
+		}
+		if at >= 0 {
+			tgt = at
+		}
+	}
+	return src, tgt
 }
 
 // preverbalSubject reports whether verb t has a subject before it and
@@ -1353,6 +1464,10 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	} else {
 		srcArgs = x.subjects(t, 0)
 	}
+	roleSrc, roleTgt := x.roleTokens(a.Sentences[si], t, p)
+	if roleSrc >= 0 {
+		srcArgs = []int{roleSrc}
+	}
 	srcs, _ := x.resolveArgs(srcArgs, t, true)
 	if len(srcs) == 0 && len(srcArgs) == 0 && !p.Noun {
 		if m := x.leftActor(a.Sentences[si], t); m >= 0 {
@@ -1367,7 +1482,11 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	if len(srcs) == 0 {
 		return
 	}
-	tgts, unres := x.resolveArgs(x.targetArgs(t, p, tr.mod), t, false)
+	tgtArgs := x.targetArgs(t, p, tr.mod)
+	if roleTgt >= 0 {
+		tgtArgs = []int{roleTgt}
+	}
+	tgts, unres := x.resolveArgs(tgtArgs, t, false)
 	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "12" && !p.Noun {
 		if g, ok := x.proposer(si, t, srcs); ok {
 			tgts = []model.Participant{g}
