@@ -53,7 +53,8 @@ func NewArticleRecord(a *model.Article) ArticleRecord {
 // mentions, quotes and events, each kind in text order; an event that
 // other articles also report is not written there but once, as a merged
 // event record listing every article and evidence span, after the
-// articles. Story records come last. Consumers tell records apart by their
+// articles. Story records come next, and one alignment record
+// (alignments.Result of the whole store) last. Consumers tell records apart by their
 // "type" field.
 func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	ids, err := st.ArticleIDs(ctx)
@@ -147,6 +148,9 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 		if err := enc.Encode(NewStoryRecord(s)); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
+	}
+	if err := writeAlignment(ctx, st, enc); err != nil {
+		return err
 	}
 	return bw.Flush()
 }

@@ -181,8 +181,29 @@ func TestWriteJSONLMergedEventsAndStories(t *testing.T) {
 			storyRecs = append(storyRecs, r)
 		}
 	}
-	if got := strings.Join(types, ","); got != "article,event,article,event,event,story,story" {
+	if got := strings.Join(types, ","); got != "article,event,article,event,event,story,story,alignment" {
 		t.Fatalf("record types %s", got)
+	}
+	// The alignment record: IRN and USA in opposite blocs, the tie carrying
+	// the merged event.
+	var al struct {
+		Type    string `json:"type"`
+		Blocs   []struct{ Members []struct{ Actor string } }
+		Network struct {
+			Edges []struct {
+				A, B   string
+				Weight float64
+				Events []string
+			}
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &al); err != nil {
+		t.Fatal(err)
+	}
+	if len(al.Blocs) != 2 || len(al.Network.Edges) != 1 || al.Network.Edges[0].A != "IRN" || al.Network.Edges[0].Weight >= 0 ||
+		len(al.Network.Edges[0].Events) != 1 || al.Network.Edges[0].Events[0] != "me-aaaa-e1" {
+		t.Errorf("alignment record %+v", al)
 	}
 	// The unmerged events keep their own records, with their story.
 	if events[0]["id"] != "aaaa-e2" || events[0]["story"] != "ev1" || events[0]["corroboration"] != 1.0 || events[1]["id"] != "bbbb-e2" {

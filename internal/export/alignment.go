@@ -1,0 +1,57 @@
+package export
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/sitrep/sitrep/internal/alignments"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// AlignmentRecord is the "alignment" JSONL record: the alignment analysis
+// of the whole store (every date): blocs with membership confidences,
+// bridging actors, the signed network's ties and the stances toward each
+// initiative with their evidence spans (article ID and byte offsets into
+// that article's text). It comes after the story records, one per export.
+type AlignmentRecord struct {
+	Type string `json:"type"`
+	alignments.Result
+}
+
+// NewAlignmentRecord wraps an analysis result.
+func NewAlignmentRecord(r alignments.Result) AlignmentRecord {
+	if r.Blocs == nil {
+		r.Blocs = []alignments.Bloc{}
+	}
+	if r.Bridges == nil {
+		r.Bridges = []alignments.Bridge{}
+	}
+	if r.Initiatives == nil {
+		r.Initiatives = []alignments.InitiativeStances{}
+	}
+	if r.Network.Nodes == nil {
+		r.Network.Nodes = []string{}
+	}
+	if r.Network.Edges == nil {
+		r.Network.Edges = []alignments.Edge{}
+	}
+	return AlignmentRecord{Type: "alignment", Result: r}
+}
+
+// writeAlignment loads the store's alignment input, analyses it and writes
+// one alignment record; nothing when the store has no actor ties.
+func writeAlignment(ctx context.Context, st store.Store, enc *json.Encoder) error {
+	in, err := alignments.Load(ctx, st, alignments.Filter{})
+	if err != nil {
+		return fmt.Errorf("export: alignments: %w", err)
+	}
+	r := alignments.Analyze(in, alignments.Options{})
+	if len(r.Network.Nodes) == 0 {
+		return nil
+	}
+	if err := enc.Encode(NewAlignmentRecord(r)); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
