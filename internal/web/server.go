@@ -62,7 +62,7 @@ const maxBodyBytes = 1 << 20
 
 // pageNames lists the page templates, each parsed with layout.html and
 // svg.html.
-var pageNames = []string{"stories", "story", "event", "actor", "article", "articles", "events", "actors", "error"}
+var pageNames = []string{"stories", "story", "event", "actor", "article", "articles", "events", "actors", "alignments", "error"}
 
 // New returns a server reading st. It parses the embedded templates and
 // fails only if they are broken.
@@ -95,6 +95,7 @@ func New(st Store, opt Options) (*Server, error) {
 	mux.HandleFunc("GET /articles", s.page(s.articlesPage))
 	mux.HandleFunc("GET /events", s.page(s.eventsPage))
 	mux.HandleFunc("GET /actors", s.page(s.actorsPage))
+	mux.HandleFunc("GET /alignments", s.page(s.alignmentsPage))
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 
 	mux.HandleFunc("GET /api/{$}", s.api(s.apiIndex))
