@@ -99,6 +99,9 @@ type Dictionary struct {
 	Name  string
 	verbs map[string][]*Pattern
 	nouns map[string][]*Pattern
+	// forms indexes verb patterns by inflected form, for triggers whose
+	// lemma has no entry (PETRARCH dictionaries; see petrForms).
+	forms map[string][]*Pattern
 }
 
 // Len returns the number of patterns in d.
@@ -114,7 +117,7 @@ func (d *Dictionary) Len() int {
 }
 
 func newDictionary(name string) *Dictionary {
-	return &Dictionary{Name: name, verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}}
+	return &Dictionary{Name: name, verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, forms: map[string][]*Pattern{}}
 }
 
 func (d *Dictionary) add(p *Pattern) {
@@ -125,10 +128,15 @@ func (d *Dictionary) add(p *Pattern) {
 	}
 }
 
+// addForm indexes verb pattern p under an inflected form (p.Lemma).
+func (d *Dictionary) addForm(p *Pattern) {
+	d.forms[p.Lemma] = append(d.forms[p.Lemma], p)
+}
+
 // sortPatterns orders each lemma's patterns by decreasing specificity,
 // keeping file order among equals.
 func (d *Dictionary) sortPatterns() {
-	for _, m := range []map[string][]*Pattern{d.verbs, d.nouns} {
+	for _, m := range []map[string][]*Pattern{d.verbs, d.nouns, d.forms} {
 		for _, ps := range m {
 			sort.SliceStable(ps, func(i, j int) bool { return ps[i].specificity() > ps[j].specificity() })
 		}
@@ -152,10 +160,15 @@ type yamlEntry struct {
 // first in text order that names an actor.
 const anyPrep = "*"
 
+// clauseSubj is the target slot that takes the subject of a content
+// clause ("allowed that X is...").
+const clauseSubj = "ccomp"
+
 var (
 	// petrVerbTargets are the target slots of PETRARCH dictionary
-	// patterns: the object, then the first actor of the verb phrase.
-	petrVerbTargets    = []string{"obj", anyPrep}
+	// patterns: the object, then the first actor of the verb phrase,
+	// then the subject of a content clause.
+	petrVerbTargets    = []string{"obj", anyPrep, clauseSubj}
 	defaultVerbTargets = []string{"obj", "with", "against", "on", "to", "toward", "towards"}
 	defaultNounTargets = []string{"on", "against", "with", "to", "toward", "towards", "from", "of", "at", "into"}
 )

@@ -46,12 +46,22 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 	var pending [][2]string // pattern lines of the block: text, code
 	flush := func() {
 		for _, v := range verbs {
+			add := func(p *Pattern) {
+				d.add(p)
+				for _, f := range v.forms {
+					if f != v.lemma {
+						cp := *p
+						cp.Lemma = f
+						d.addForm(&cp)
+					}
+				}
+			}
 			code := v.code
 			if code == "" {
 				code = blockCode
 			}
 			if code != "" {
-				d.add(&Pattern{Code: code, Lemma: v.lemma, Before: v.before, After: v.after, Target: petrVerbTargets, Origin: name})
+				add(&Pattern{Code: code, Lemma: v.lemma, Before: v.before, After: v.after, Target: petrVerbTargets, Origin: name})
 			}
 			for _, pl := range pending {
 				before, after, mutual := petrPatternWords(pl[0], synsets)
@@ -64,10 +74,10 @@ func LoadPetrarchVerbs(r io.Reader, name string) (*Dictionary, error) {
 				if pl[1] == "" {
 					// "---": an explicit non-event; keep it so that it
 					// out-ranks the block default.
-					d.add(&Pattern{Code: "", Lemma: v.lemma, Before: before, After: after, Origin: name})
+					add(&Pattern{Code: "", Lemma: v.lemma, Before: before, After: after, Origin: name})
 					continue
 				}
-				d.add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Roles: roles, Mutual: mutual, Target: petrVerbTargets, Origin: name})
+				add(&Pattern{Code: pl[1], Lemma: v.lemma, Before: before, After: after, Roles: roles, Mutual: mutual, Target: petrVerbTargets, Origin: name})
 			}
 		}
 		verbs, pending = nil, nil
@@ -116,6 +126,9 @@ type petrVerb struct {
 	lemma         string
 	before, after []WordSlot
 	code          string
+	// forms are the verb's inflected forms: the irregular ones the line
+	// lists in braces and the regular ones (petrForms).
+	forms []string
 }
 
 // petrVerbLine reads "SPEED {SPEEDING SPEEDS SPED}" or "KLM_NOP_+RST [002]".
@@ -125,7 +138,21 @@ func petrVerbLine(t string) petrVerb {
 		code = petrCode(t)
 	}
 	t = petrStripCode(t)
+	var irregular []string
 	if i := strings.Index(t, "{"); i >= 0 {
+		for _, f := range strings.Fields(strings.Trim(t[i:], "{} ")) {
+			// "+BREAKS_DOWN": the verb word of a multi-word form
+			ws := strings.Split(f, "_")
+			w := ws[0]
+			for _, x := range ws {
+				if strings.HasPrefix(x, "+") {
+					w = x
+				}
+			}
+			if w = strings.ToLower(strings.Trim(w, "+}{")); w != "" {
+				irregular = append(irregular, w)
+			}
+		}
 		t = t[:i]
 	}
 	words := strings.FieldsFunc(strings.TrimSpace(t), func(r rune) bool { return r == '_' || r == ' ' })
@@ -147,7 +174,31 @@ func petrVerbLine(t string) petrVerb {
 			v.after = append(v.after, WordSlot{Alts: [][]string{{w}}, Adjacent: true})
 		}
 	}
+	v.forms = append(irregular, petrForms(v.lemma)...)
 	return v
+}
+
+// petrForms returns the regular inflections of verb w: "-s"/"-es",
+// "-ed"/"-d", "-ing" (with a final "e" dropped, "y" after a consonant
+// becoming "ies"/"ied"). PETRARCH dictionaries list base forms; the
+// forms let a trigger match when the lemmatiser does not give the base
+// form back.
+func petrForms(w string) []string {
+	if len(w) < 2 {
+		return nil
+	}
+	last := w[len(w)-1]
+	prev := w[len(w)-2]
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	switch {
+	case last == 'e':
+		return []string{w + "s", w + "d", w[:len(w)-1] + "ing"}
+	case last == 'y' && !vowel(prev):
+		return []string{w[:len(w)-1] + "ies", w[:len(w)-1] + "ied", w + "ing"}
+	case last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return []string{w + "es", w + "ed", w + "ing"}
+	}
+	return []string{w + "s", w + "ed", w + "ing"}
 }
 
 // petrCode returns the first code in "[...]", or "" for "---" or none.

@@ -144,6 +144,8 @@ func (c *Coder) match(x *articleIndex, s model.Sentence, t int) (trigger, bool) 
 		ps := d.verbs[l]
 		if noun {
 			ps = d.nouns[l]
+		} else if len(ps) == 0 {
+			ps = d.forms[x.lower[t]]
 		}
 		for _, p := range ps {
 			if mod, ok := x.satisfies(s, t, p); ok {
@@ -878,6 +880,10 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			}
 		case "iobj":
 			args = x.childrenRel(t, "iobj")
+		case clauseSubj:
+			for _, k := range x.childrenRel(t, "ccomp") {
+				args = append(args, x.childrenRel(k, "nsubj", "nsubj:pass")...)
+			}
 		case anyPrep:
 			// Every prepositional argument of the verb, then of its
 			// object, in text order: PETRARCH takes the first actor of
