@@ -205,8 +205,9 @@ func goldActors(raw json.RawMessage) []string {
 // mapped to current names (ploverOldNames); source (target) accuracy
 // counts the predicted source (target) at country level (countryLevel)
 // being one of the gold codes, an empty gold target being matched by an
-// unresolved predicted one. Records with no predicted event are wrong on
-// all three.
+// unresolved predicted one, or by a target that is another of the gold's
+// sources when the gold has several (a joint act, see jointEvent).
+// Records with no predicted event are wrong on all three.
 func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -245,7 +246,8 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 			o.GotTarget = countryLevel(e.Target) + "/" + e.Target.Code + e.Target.Sector
 			o.EventOK = e.PLOVER == want
 			o.SourceOK = contains(o.WantSource, countryLevel(e.Source))
-			o.TargetOK = (len(o.WantTarget) == 0 && e.Target.Code == "") || contains(o.WantTarget, countryLevel(e.Target))
+			o.TargetOK = (len(o.WantTarget) == 0 && e.Target.Code == "") || contains(o.WantTarget, countryLevel(e.Target)) ||
+				jointEvent(o.WantSource, o.WantTarget, e)
 		}
 		if o.EventOK {
 			ev++
@@ -263,6 +265,19 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 		res.EventAccuracy, res.SourceAccuracy, res.TargetAccuracy = float64(ev)/n, float64(src)/n, float64(tgt)/n
 	}
 	return res, nil
+}
+
+// jointEvent reports whether predicted event e is the dyadic form of a
+// joint act the gold codes with several sources and no target ("A and B
+// agreed"): PLOVER lists every side as a source, the coder codes the
+// sides acting on each other. It matches when e's source and target are
+// two different gold sources.
+func jointEvent(wantSource, wantTarget []string, e model.Event) bool {
+	if len(wantTarget) > 0 || len(wantSource) < 2 {
+		return false
+	}
+	s, t := countryLevel(e.Source), countryLevel(e.Target)
+	return s != t && contains(wantSource, s) && contains(wantSource, t)
 }
 
 func contains(ss []string, s string) bool {
