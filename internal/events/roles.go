@@ -16,6 +16,9 @@ type trigger struct {
 	// mod is the token that satisfied the pattern's Mod (particle,
 	// preposition's object or compound), or -1.
 	mod int
+	// force is true for a threat verb whose complement is force or
+	// violence ("vowed to attack"): a threat of force.
+	force bool
 }
 
 // Word lists of the role and modality rules.
@@ -93,6 +96,14 @@ func (c *Coder) codeSentence(x *articleIndex, si int) {
 	}
 	if len(trigs) == 0 {
 		return
+	}
+	for _, tr := range trigs {
+		if h := x.head(tr.tok); h >= 0 && x.rel(tr.tok) == "xcomp" && !tr.pat.Noun && len(tr.pat.Code) >= 2 &&
+			tr.pat.Code[:2] >= "15" && tr.pat.Code[:2] <= "20" && threatVerbs[x.lemma(h)] {
+			if hi, ok := isTrig[h]; ok {
+				trigs[hi].force = true
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for _, tr := range trigs {
@@ -1408,6 +1419,48 @@ func (x *articleIndex) hasMarkTo(v int) bool {
 	return false
 }
 
+// threatVerbs announce an act as a threat: "vowed to fight", "swore to
+// attack".
+var threatVerbs = set("threaten", "vow", "swear")
+
+// threat returns the CAMEO threat code trigger t (of CAMEO root root)
+// becomes, or "": an act made conditional on the target's behaviour
+// ("will withdraw its force unless...") is a threat (139, an ultimatum),
+// and force or violence (roots 15-20) announced with a threat verb that is
+// no trigger itself ("threatened to launch an offensive") is a threat of
+// force (138), as CAMEO codes both; a threat verb that is a trigger gets
+// 138 through trigger.force.
+func (x *articleIndex) threat(t int, root string, noun bool) string {
+	v := t
+	if noun {
+		if h := x.head(t); h >= 0 && (x.rel(t) == "obj" || baseRel(x.rel(t)) == "obl") {
+			v = h
+		} else {
+			return ""
+		}
+	}
+	for _, k := range x.childrenRel(v, "advcl") {
+		for _, m := range x.childrenRel(k, "mark") {
+			if x.lemma(m) == "unless" {
+				return "139"
+			}
+		}
+	}
+	if root < "15" || root > "20" {
+		return ""
+	}
+	for d := 0; d < 3 && v >= 0; d++ {
+		if x.rel(v) != "xcomp" {
+			return ""
+		}
+		v = x.head(v)
+		if v >= 0 && threatVerbs[x.lemma(v)] {
+			return "138"
+		}
+	}
+	return ""
+}
+
 // refusalCode is the CAMEO code a negated cooperation becomes when its
 // source asserts it: the refusal of that kind of cooperation.
 func refusalCode(root string) string {
@@ -1515,6 +1568,15 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	root := code
 	if len(root) > 2 {
 		root = root[:2]
+	}
+	if !c.literal && !negated {
+		if tr.force {
+			code, root, modality = "138", "13", ""
+		} else if root != "13" {
+			if tc := x.threat(t, root, p.Noun); tc != "" {
+				code, root, modality = tc, "13", ""
+			}
+		}
 	}
 	if negated && !c.literal {
 		switch {

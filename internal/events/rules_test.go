@@ -198,6 +198,25 @@ invasion invasion NOUN 2 obj
 of of ADP 6 case
 Minsk Minsk PROPN 4 nmod @BLR
 . . PUNCT 2 punct`, "NOR>BLR:190"},
+		{"vowed to attack is a threat of force", `
+Oslo Oslo PROPN 2 nsubj @NOR
+vowed vow VERB 0 root
+to to PART 4 mark
+attack attack VERB 2 xcomp
+Minsk Minsk PROPN 4 obj @BLR
+. . PUNCT 2 punct`, "NOR>BLR:138"},
+		{"an act unless the target yields is an ultimatum", `
+Oslo Oslo PROPN 3 nsubj @NOR
+will will AUX 3 aux
+withdraw withdraw VERB 0 root
+its its PRON 5 nmod:poss
+troops troop NOUN 3 obj
+from from ADP 7 case
+Minsk Minsk PROPN 3 obl @BLR
+unless unless SCONJ 10 mark
+it it PRON 10 nsubj
+pays pay VERB 3 advcl
+. . PUNCT 3 punct`, "NOR>BLR:139"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
