@@ -275,6 +275,9 @@ func (st *art) shouty(s, e int) bool {
 
 // lookup returns the gazetteer names for the n tokens at i.
 func (st *art) lookup(g *gazetteer, i, n int, buf []byte) []gazName {
+	if n > g.maxAt(st.toks[i].lower) {
+		return nil
+	}
 	buf = buf[:0]
 	for k := 0; k < n; k++ {
 		if k > 0 {
@@ -297,12 +300,22 @@ func (st *art) matchGazetteer(s, e int) {
 		maxLen = max(maxLen, g.maxLen)
 	}
 	buf := make([]byte, 0, 64)
+	var at [8]int
 	for i := s; i < e; {
 		matched := 0
+		longest := 0
+		for k, g := range gazs {
+			if k < len(at) {
+				at[k] = g.maxAt(st.toks[i].lower)
+				longest = max(longest, at[k])
+			} else {
+				longest = maxLen
+			}
+		}
 	search:
-		for n := min(maxLen, e-i); n >= 1; n-- {
-			for _, g := range gazs {
-				if n > g.maxLen {
+		for n := min(longest, e-i); n >= 1; n-- {
+			for k, g := range gazs {
+				if n > g.maxLen || k < len(at) && n > at[k] {
 					continue
 				}
 				for _, gn := range st.lookup(g, i, n, buf) {

@@ -141,9 +141,25 @@ type gazName struct {
 type gazetteer struct {
 	names  map[string][]gazName
 	maxLen int
+	// first maps the first word of each key (up to its first space) to
+	// the most words of a key that starts with it, so that matching skips
+	// tokens no name starts with.
+	first map[string]int
 }
 
-func newGazetteer() *gazetteer { return &gazetteer{names: map[string][]gazName{}} }
+func newGazetteer() *gazetteer {
+	return &gazetteer{names: map[string][]gazName{}, first: map[string]int{}}
+}
+
+// maxAt bounds the tokens of a name starting with a token whose
+// lower-cased text is w: a key made of n tokens from there has w's first
+// word as its own and at least n-1 spaces. 0 means no name starts there.
+func (g *gazetteer) maxAt(w string) int {
+	if i := strings.IndexByte(w, ' '); i >= 0 {
+		w = w[:i]
+	}
+	return g.first[w]
+}
 
 // add tokenises name and adds it with target t. dict selects the case
 // rules for all-capital dictionary entries.
@@ -168,6 +184,8 @@ func (g *gazetteer) add(name string, t *target, dict bool) {
 	}
 	g.names[key] = append(g.names[key], gazName{toks: toks, cases: cases, t: t})
 	g.maxLen = max(g.maxLen, len(toks))
+	w, _, _ := strings.Cut(key, " ")
+	g.first[w] = max(g.first[w], strings.Count(key, " ")+1)
 }
 
 func equalStrings(a, b []string) bool {
