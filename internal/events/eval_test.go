@@ -7,7 +7,7 @@ import (
 
 // TestPLOVER scores event type, source and target on the PLOVER gold
 // records. Floors are just below the figures measured with the embedded
-// parser (event 0.5244, source 0.6098, target 0.4146): the bars
+// parser (event 0.5427, source 0.6098, target 0.4512): the bars
 // (0.70 each) are not met yet.
 func TestPLOVER(t *testing.T) {
 	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
@@ -16,7 +16,8 @@ func TestPLOVER(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("PLOVER: %+v", res)
+	t.Logf("PLOVER: %d records (%d with an event), event %.4f, source %.4f, target %.4f",
+		res.Records, res.Predicted, res.EventAccuracy, res.SourceAccuracy, res.TargetAccuracy)
 	if res.Records != 164 {
 		t.Errorf("records = %d, want 164", res.Records)
 	}
@@ -24,9 +25,9 @@ func TestPLOVER(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"event", res.EventAccuracy, 0.52},
+		{"event", res.EventAccuracy, 0.54},
 		{"source", res.SourceAccuracy, 0.60},
-		{"target", res.TargetAccuracy, 0.41},
+		{"target", res.TargetAccuracy, 0.45},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s accuracy %.4f below floor %.2f", f.name, f.got, f.floor)
