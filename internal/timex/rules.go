@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,52 @@ type rule struct {
 	// rule to be tried there ("#" stands for any digit): a cheap filter
 	// that keeps the regular expressions off most sentences.
 	keys []string
+	// digit says that every match of re holds an ASCII digit, so text
+	// without one need not be searched.
+	digit bool
+}
+
+// requiresDigit reports whether every string re matches holds an ASCII
+// digit (the only characters \d matches).
+func requiresDigit(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r >= '0' && r <= '9' {
+				return true
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiresDigit(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && requiresDigit(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if requiresDigit(sub) {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !requiresDigit(sub) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	}
+	return false
 }
 
 var (
@@ -257,7 +304,11 @@ func add(name, pattern string, norm func(c *ctx, m *match) (string, string, bool
 	if !ok {
 		panic("BUG: timex rule " + name + " has no filter words")
 	}
-	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm, keys: keys})
+	parsed, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic("BUG: timex rule " + name + ": " + err.Error())
+	}
+	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm, keys: keys, digit: requiresDigit(parsed)})
 }
 
 // numericConfig asks go-dateparser for complete numeric dates in American

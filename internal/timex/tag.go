@@ -47,9 +47,10 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 	var cands []match
 	for _, chunk := range chunks(text, sents) {
 		lower := strings.ToLower(text[chunk.Start:chunk.End])
+		digits := hasDigit(text[chunk.Start:chunk.End])
 		for ri := range rules {
 			r := &rules[ri]
-			if !r.applies(lower) {
+			if r.digit && !digits {
 				continue
 			}
 			cands = r.find(c, text, lower, chunk, ri, cands)
@@ -139,12 +140,30 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 	return out
 }
 
-// find appends the accepted matches of rule r inside chunk of text.
+// find appends the accepted matches of rule r inside chunk of text, if
+// the chunk passes the rule's filter (see applies).
 func (r *rule) find(c *ctx, text, lower string, chunk model.Span, ri int, cands []match) []match {
+	if len(lower) != chunk.End-chunk.Start && !r.applies(lower) {
+		return cands
+	}
+	// Otherwise windows finds no window exactly when applies is false.
 	for _, w := range r.windows(lower, chunk) {
+		if r.digit && !hasDigit(text[w.Start:w.End]) {
+			continue // no match without a digit
+		}
 		cands = r.findIn(c, text, w, ri, cands)
 	}
 	return cands
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // windowPad is how far around a filter word a rule's match may reach.

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -294,4 +295,28 @@ func TestAnnotateUnsegmented(t *testing.T) {
 		t.Errorf("got %+v", a.Timexes)
 	}
 	Annotate(nil)
+}
+
+func TestRequiresDigit(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		want    bool
+	}{
+		{`\d+`, true}, {`a\d?`, false}, {`(?:1|2)x`, true}, {`(?:1|a)`, false},
+		{`[0-9]{2}`, true}, {`[0-9]{0,2}`, false}, {`[0-9a]`, false}, {`(?i:x7)`, true}, {`\w`, false},
+	} {
+		re, err := syntax.Parse(tc.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := requiresDigit(re); got != tc.want {
+			t.Errorf("requiresDigit(%q) = %v, want %v", tc.pattern, got, tc.want)
+		}
+	}
+	want := map[string]bool{"mdy": true, "md": true, "year": true, "clock": true, "duration": false, "month": false}
+	for _, r := range rules {
+		if w, ok := want[r.name]; ok && r.digit != w {
+			t.Errorf("rule %s: digit %v, want %v", r.name, r.digit, w)
+		}
+	}
 }
