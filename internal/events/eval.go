@@ -104,7 +104,8 @@ var ploverOldNames = map[string]string{
 // countryLevel reduces a participant to the level the PLOVER gold codes
 // actors at: "IGO" or "NGO" for international and non-governmental
 // organisations (by the mention's sector, or the actor base's igos.tsv),
-// an armed group's base state (groups.tsv: HAMAS -> PSE), else the first
+// an armed group's base state (groups.tsv: HAMAS -> PSE) or "IMG" for a
+// transnational one (CAMEO's international militarized group), else the first
 // three letters of the actor code (the state: "IRNGOV" -> "IRN").
 func countryLevel(p model.Participant) string {
 	switch p.Sector {
@@ -129,7 +130,8 @@ var (
 )
 
 // actorCountries maps the actor base's organisation and group codes to
-// the country-level code the PLOVER gold uses.
+// the country-level code the PLOVER gold uses (groups with no base state
+// to "IMG").
 func actorCountries() map[string]string {
 	countriesOnce.Do(func() {
 		countries = map[string]string{}
@@ -153,10 +155,18 @@ func actorCountries() map[string]string {
 					}
 					continue
 				}
-				if col < 0 || col >= len(cells) || cells[col] == "" {
+				if col < 0 || col >= len(cells) {
 					continue
 				}
 				v := cells[col]
+				if v == "" {
+					if f.col != "base" {
+						continue
+					}
+					// a transnational group: CAMEO's international
+					// militarized group ("IMGMOSALQ" for al-Qaeda)
+					v = "IMG"
+				}
 				if f.col == "sector" {
 					switch v {
 					case "IGO", "JUD": // international courts count as IGOs
