@@ -113,7 +113,7 @@ func TestBuildDecayAndCorroboration(t *testing.T) {
 		{ID: "c", Source: "AAA", Target: "CCC", Date: "2020-01-31", Goldstein: -10, Corroboration: 3},
 		{ID: "d", Source: "AAA", Target: "CCC", Date: "2019-01-01", Goldstein: -10, Corroboration: 1},
 	}
-	n := Build(evs, nil, nil, Options{From: "2020-01-01", To: "2020-01-31", HalfLife: 30})
+	n := Build(evs, nil, nil, nil, Options{From: "2020-01-01", To: "2020-01-31", HalfLife: 30})
 	if len(n.Edges) != 2 || n.Edges[0].A != "AAA" || n.Edges[0].B != "BBB" {
 		t.Fatalf("edges %+v", n.Edges)
 	}

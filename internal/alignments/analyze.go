@@ -74,6 +74,9 @@ type Result struct {
 	// (0: every tie within blocs positive, every tie between negative).
 	Frustration float64             `json:"frustration"`
 	Initiatives []InitiativeStances `json:"initiatives"`
+	// Relations are the alliances and enmities the texts state outright
+	// ("X, Y's main ally"), with their evidence.
+	Relations []Relation `json:"relations"`
 }
 
 // BlocOf returns the bloc ID of an actor, or -1.
@@ -108,7 +111,8 @@ func Analyze(in Input, o Options) Result {
 		}
 	}
 	inits, stances := Stances(sents, in.Texts)
-	net := Build(in.Events, inits, stances, o)
+	rels := Relations(sents)
+	net := Build(in.Events, inits, stances, rels, o)
 	w := Balanced(net.Matrix(), o.balance())
 	labels := Partition(w, o.Objective)
 	res := Result{From: o.From, To: o.To, Network: net}
@@ -159,6 +163,7 @@ func Analyze(in Input, o Options) Result {
 		sort.Ints(res.Bridges[i].Blocs)
 	}
 	res.Initiatives = summarize(inits, stances)
+	res.Relations = rels
 	return res
 }
 

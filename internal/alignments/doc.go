@@ -10,7 +10,8 @@
 // The order of work is:
 //
 //	Stances(sentences)            initiative mentions and stances, with evidence
-//	Build(events, stances, opts)  signed network, one weighted edge per pair
+//	Relations(sentences)          alliances and enmities stated outright
+//	Build(events, stances, rels)  signed network, one weighted edge per pair
 //	Partition(network)            blocs by signed modularity
 //	Analyze(input, opts)          all of the above for one window
 //	Shifts(prev, cur)             who moved between two windows

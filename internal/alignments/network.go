@@ -204,11 +204,12 @@ func refTime(events []Event, o Options) time.Time {
 	return t
 }
 
-// Build aggregates the events in the window (and, unless o.NoStanceEdges,
-// the stances' ties and a negative tie between each initiative and the
-// adversary it is formed against) into a signed network. Self-ties and
-// events missing an actor are skipped.
-func Build(events []Event, inits []Initiative, stances []Stance, o Options) Network {
+// Build aggregates the events in the window, the relations the text states
+// ("X, Y's main ally": Relation.Weight, decayed like an event) and, unless
+// o.NoStanceEdges, the stances' ties and a negative tie between each
+// initiative and the adversary it is formed against, into a signed
+// network. Self-ties and events missing an actor are skipped.
+func Build(events []Event, inits []Initiative, stances []Stance, relations []Relation, o Options) Network {
 	ref := refTime(events, o)
 	type key struct{ a, b string }
 	edges := map[key]*Edge{}
@@ -240,6 +241,11 @@ func Build(events []Event, inits []Initiative, stances []Stance, o Options) Netw
 		}
 		w := Contribution(e) * Decay(e.Date, ref, o.halfLife()) * Corroboration(e.Corroboration)
 		add(e.Source, e.Target, w, e.ID)
+	}
+	for _, r := range relations {
+		if inWindow(r.Date, o.From, o.To) {
+			add(r.A, r.B, r.Weight()*Decay(r.Date, ref, o.halfLife()), "relation:"+r.Kind+":"+r.A+":"+r.B)
+		}
 	}
 	if !o.NoStanceEdges {
 		for _, ini := range inits {
