@@ -204,6 +204,17 @@ func TestStanceRules(t *testing.T) {
 		{"{{CCC We regret the absence of [[AAA Atlantis]] at this conference against [[ZZZ the Zealots]].}}", []string{"AAA invited by CCC"}},
 		{"It was [[AAA Atlantis]] that had refused to participate in the coalition against [[ZZZ the Zealots]].", []string{"AAA refuse"}},
 		{"[[FFF Freedonia]] formed a government last week, led by a general.", nil},
+		// Appeals to a third party: the invitee is invited by the caller.
+		{"[[GGG Genovia]] called for [[AAA Atlantis]] to cooperate with the coalition against [[ZZZ the Zealots]].", []string{"AAA invited by GGG"}},
+		{"[[GGG Genovia]] urged [[AAA Atlantis]] to support the coalition against [[ZZZ the Zealots]].", []string{"AAA invited by GGG"}},
+		{"[[GGG Genovia]] appealed to [[AAA Atlantis]] to join the alliance against [[ZZZ the Zealots]].", []string{"AAA invited by GGG"}},
+		{"[[GGG Genovia]] called for talks in [[AAA Atlantis]] to end the coalition against [[ZZZ the Zealots]].", nil},
+		// Membership stated by apposition, copula or example.
+		{"[[BBB Borduria]], a member of the coalition against [[ZZZ the Zealots]], sent jets.", []string{"BBB join"}},
+		{"[[BBB Borduria]] is part of the alliance against [[ZZZ the Zealots]].", []string{"BBB join"}},
+		{"The coalition against [[ZZZ the Zealots]], which includes [[BBB Borduria]] and [[CCC Carpathia]], met.", []string{"BBB join", "CCC join"}},
+		{"[[AAA Atlantis]] would become a member of the coalition against [[ZZZ the Zealots]].", nil},
+		{"[[AAA Atlantis]] is not part of the coalition against [[ZZZ the Zealots]].", nil},
 	} {
 		s, text := sentence(t, tc.marked)
 		inits, ss := Stances([]Sentence{s}, map[string]string{"art": text})

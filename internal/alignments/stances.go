@@ -81,8 +81,12 @@ type Tie struct {
 // Ties returns the network ties a stance implies: joining, leading or
 // supporting an initiative ties the actor to it; refusing or being
 // excluded repels; a condition on another actor's absence is membership
-// plus distance from that actor; inviting someone is a tie to them and to
-// the initiative, excluding them a negative one.
+// plus distance from that actor. Urging a third party to join, support or
+// cooperate with an initiative is the caller's support for it (+0.6,
+// more than the invitee's tie: the caller is committed, the invitee only
+// asked) and a weak tie to the invitee (+0.2, what an appeal weighs as a
+// quad-1 event at half weight, so an appeal does not pull the caller into
+// the invitee's camp); excluding someone is a negative tie to them.
 func (s Stance) Ties() []Tie {
 	in := s.Initiative
 	switch s.Kind {
@@ -112,7 +116,7 @@ func (s Stance) Ties() []Tie {
 		return t
 	case Invited:
 		if s.By != "" {
-			return []Tie{{s.By, s.Actor, 0.4}, {s.By, in, 0.6}}
+			return []Tie{{s.By, s.Actor, 0.2}, {s.By, in, 0.6}}
 		}
 	}
 	return nil
@@ -156,7 +160,8 @@ func init() {
 		"shut", "kept", "keep", "keeps", "left")
 	addForms(Invited, "invite", "invited", "invites", "inviting", "invitation", "urge", "urged", "urges", "press", "pressed",
 		"presses", "insist", "insisted", "insists", "want", "wanted", "wants", "call", "called", "calls", "ask", "asked", "asks",
-		"regret", "regrets", "regretted", "deplore", "deplored", "hoped", "hope", "hopes", "like")
+		"regret", "regrets", "regretted", "deplore", "deplored", "hoped", "hope", "hopes", "like",
+		"appealed", "encourage", "encouraged", "encourages")
 }
 
 // participation words: a stance cue that is one of these, or governs one,
@@ -492,6 +497,8 @@ type initiativeRef struct {
 	target string // actor code it is against, or ""
 	leader []string
 	weak   bool
+	pos    int // token index of the head
+	end    int // last token of "HEAD against X" (pos without an adversary)
 }
 
 // refs finds initiative mentions: strong heads, and weak heads ("the fight
@@ -506,11 +513,14 @@ func (x *sent) refs(text string) []initiativeRef {
 		if x.in[i] >= 0 {
 			continue
 		}
-		r := initiativeRef{head: h, weak: !strong}
+		r := initiativeRef{head: h, weak: !strong, pos: i, end: i}
 		// Adversary: "against X", "to fight X", "anti-X".
 		for j := i + 1; j < len(x.Tokens) && j <= i+6; j++ {
 			if targetCues[x.low[j]] {
 				r.target = x.firstActor(j)
+				if r.target != "" && i+1 < len(x.low) && x.low[i+1] == "against" {
+					_, r.end = x.nextMentions(j)
+				}
 				break
 			}
 			if holderStops[x.low[j]] || x.low[j] == "." {
@@ -677,6 +687,12 @@ func Stances(sentences []Sentence, text map[string]string) ([]Initiative, []Stan
 			}
 			stances = append(stances, s)
 		}
+		// Members named by apposition, copula or example.
+		for ri := range sr.refs {
+			for _, m := range x.members(sr.refs[ri]) {
+				emit(Stance{Actor: m.actor, Kind: Join, Cue: m.cue, Initiative: resolve(x.Article, &sr.refs[ri])})
+			}
+		}
 		// Leaders named by "X-led".
 		for _, r := range sr.refs {
 			for _, l := range r.leader {
@@ -703,6 +719,10 @@ func Stances(sentences []Sentence, text map[string]string) ([]Initiative, []Stan
 			// Does the cue govern a participation word within a few tokens?
 			gov := -1
 			for j := i + 1; j < len(x.low) && j <= i+14; j++ {
+				if class == Invited && cueForms[x.low[j]] == Support && x.low[j-1] == "to" {
+					gov = j // "urged X to support the coalition"
+					break
+				}
 				if _, c := cueForms[x.low[j]]; c && !participation[x.low[j]] {
 					break // another cue governs what follows
 				}
@@ -834,7 +854,7 @@ func Stances(sentences []Sentence, text map[string]string) ([]Initiative, []Stan
 				if regret {
 					objs, _ = x.nextMentions(i)
 				} else {
-					objs = x.between(i, gov) // "urged X and Y to join"
+					objs = x.invitees(i, gov) // "urged X and Y to join", "called for X to join"
 				}
 				if len(objs) == 0 {
 					continue
@@ -976,14 +996,22 @@ func (x *sent) headAfter(i, n int) bool {
 	return false
 }
 
-// between returns the actors mentioned strictly between tokens i and j.
-func (x *sent) between(i, j int) []string {
+// invitees returns the actors urged at cue i to take part at token g:
+// those strictly between them, as between, plus the object of a
+// preposition right after the cue ("called for X to", "called on X to",
+// "appealed to X to").
+func (x *sent) invitees(i, g int) []string {
 	var out []string
-	for k := i + 1; k < j; k++ {
-		if x.in[k] >= 0 && (k == i+1 || x.in[k-1] != x.in[k]) && !prepositions[x.low[k-1]] {
-			if a, _ := x.actorOf(x.in[k]); a != "" && !contains(out, a) {
-				out = append(out, a)
-			}
+	for k := i + 1; k < g; k++ {
+		if x.in[k] < 0 || (k > i+1 && x.in[k-1] == x.in[k]) {
+			continue
+		}
+		direct := k == i+2 && (x.low[i+1] == "for" || x.low[i+1] == "on" || x.low[i+1] == "upon" || x.low[i+1] == "to")
+		if prepositions[x.low[k-1]] && !direct {
+			continue
+		}
+		if a, _ := x.actorOf(x.in[k]); a != "" && !contains(out, a) {
+			out = append(out, a)
 		}
 	}
 	return out
@@ -1009,4 +1037,89 @@ func (x *sent) offerer(g int) string {
 		}
 	}
 	return ""
+}
+
+// memberWords name membership of a group.
+var memberWords = map[string]bool{"member": true, "members": true, "part": true, "partner": true, "partners": true,
+	"ally": true, "allies": true}
+
+type memberOf struct{ actor, cue string }
+
+// members reads the members an initiative reference names (a strong head
+// only): "X, a member of the coalition", "X is part of the alliance", "X,
+// a coalition partner", "coalition members, including X and Y", "the
+// coalition, which includes X", "a coalition of X and Y". Negated, modal
+// ("would become a member") and conditional statements name no member.
+func (x *sent) members(r initiativeRef) []memberOf {
+	h := r.pos
+	if r.weak || x.inCondition(h) {
+		return nil
+	}
+	var out []memberOf
+	add := func(as []string, cue string) {
+		for _, a := range as {
+			out = append(out, memberOf{a, cue})
+		}
+	}
+	skipBack := func(j int) int {
+		for n := 0; j >= 0 && n < 4 && x.in[j] < 0 && (x.isModifier(j) || strings.HasSuffix(x.low[j], "led")); n++ {
+			j--
+		}
+		if j >= 0 && (x.low[j] == "a" || x.low[j] == "an" || x.low[j] == "the") {
+			j--
+			if j >= 1 && x.low[j] == "of" && x.low[j-1] == "one" {
+				j -= 2
+			}
+		}
+		return j
+	}
+	// "a member of the coalition", "part of the US-led alliance".
+	if j := skipBack(h - 1); j >= 1 && x.low[j] == "of" && memberWords[x.low[j-1]] {
+		if subj, ok := x.subjectBefore(skipBack(j - 2)); ok {
+			add(subj, x.Tokens[j-1].Text)
+		}
+	}
+	if h+1 >= len(x.low) {
+		return out
+	}
+	next := x.low[h+1]
+	switch {
+	case next == "member" || next == "partner" || next == "ally":
+		// "X, a coalition member".
+		if subj, ok := x.subjectBefore(skipBack(h - 1)); ok {
+			add(subj, x.Tokens[h+1].Text)
+		}
+	case next == "members" || next == "partners" || next == "allies":
+		add(x.listAfter(h+1), x.Tokens[h+1].Text)
+	case next == "of" && (r.head == "coalition" || r.head == "alliance" || r.head == "bloc"):
+		k := h + 2
+		if k < len(x.low) && x.low[k] == "the" && x.in[k] < 0 {
+			k++
+		}
+		if k < len(x.low) && x.in[k] >= 0 {
+			objs, _ := x.nextMentions(h + 1)
+			add(objs, x.Tokens[h].Text)
+		}
+	default:
+		j := r.end + 1
+		if j < len(x.low) && x.low[j] == "," {
+			j++
+		}
+		if j+1 < len(x.low) && (x.low[j] == "which" || x.low[j] == "that" || x.low[j] == "now") {
+			j++
+		}
+		if j < len(x.low) {
+			switch x.low[j] {
+			case "including", "includes", "included", "comprising", "comprises":
+				objs, _ := x.nextMentions(j)
+				add(objs, x.Tokens[j].Text)
+			case "such":
+				if j+1 < len(x.low) && x.low[j+1] == "as" {
+					objs, _ := x.nextMentions(j + 1)
+					add(objs, "such as")
+				}
+			}
+		}
+	}
+	return out
 }
