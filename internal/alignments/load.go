@@ -24,7 +24,7 @@ type Filter struct {
 // not merged (stores without stories) count once each. Events outside the
 // window are kept here and filtered by Analyze, which also decays them.
 func Load(ctx context.Context, st store.Store, f Filter) (Input, error) {
-	in := Input{Texts: map[string]string{}}
+	var in Input
 	var ids []string
 	if f.Story != "" {
 		s, err := st.Story(ctx, f.Story)
@@ -38,34 +38,70 @@ func Load(ctx context.Context, st store.Store, f Filter) (Input, error) {
 			return in, err
 		}
 	}
-	arts := map[string]*model.Article{}
+	c := NewCollector(f)
 	for _, id := range ids {
 		a, err := st.Article(ctx, id)
 		if err != nil {
 			return in, err
 		}
-		if a.Published != "" && !inWindow(a.Published, f.From, f.To) {
-			continue
-		}
-		arts[id] = a
-		in.Texts[id] = a.Text
-		in.Sentences = append(in.Sentences, ArticleSentences(a)...)
+		c.Add(a)
 	}
 	merged, err := st.MergedEvents(ctx, "")
 	if err != nil {
 		return in, err
 	}
+	return c.Input(merged), nil
+}
+
+// Collector builds an Input one article at a time, so that a caller that
+// reads every article anyway (the JSONL export) need not read them a
+// second time. Add the articles, then call Input with the merged events.
+// Story selection is the caller's: Add applies only the date window.
+type Collector struct {
+	filter Filter
+	in     Input
+	order  []string
+	events map[string][]model.Event
+}
+
+// NewCollector returns an empty collector for the window of f.
+func NewCollector(f Filter) *Collector {
+	return &Collector{filter: f, in: Input{Texts: map[string]string{}}, events: map[string][]model.Event{}}
+}
+
+// Add takes one article: its sentences, mentions and quotes (for the
+// stance and relation rules) and its events, unless it was published
+// outside the window (undated articles are kept) or was added before.
+func (c *Collector) Add(a *model.Article) {
+	if a.Published != "" && !inWindow(a.Published, c.filter.From, c.filter.To) {
+		return
+	}
+	if _, dup := c.events[a.ID]; dup {
+		return
+	}
+	c.order = append(c.order, a.ID)
+	c.events[a.ID] = a.Events
+	c.in.Texts[a.ID] = a.Text
+	c.in.Sentences = append(c.in.Sentences, ArticleSentences(a)...)
+}
+
+// Input returns the collected input. A merged event (with its
+// corroboration) stands for the article events it merges among the added
+// articles; article events not merged count once each, in the order the
+// articles were added.
+func (c *Collector) Input(merged []model.MergedEvent) Input {
+	in := c.in
 	covered := map[string]bool{}
 	for _, m := range merged {
 		var evs []model.Event
 		var ev []Evidence
 		for _, r := range m.Reports {
-			a := arts[r.Article]
-			if a == nil {
+			aevs, ok := c.events[r.Article]
+			if !ok {
 				continue
 			}
 			ev = append(ev, Evidence{Article: r.Article, Start: r.Span.Start, End: r.Span.End})
-			for _, e := range a.Events {
+			for _, e := range aevs {
 				if e.ID == r.Event {
 					evs = append(evs, e)
 				}
@@ -82,12 +118,8 @@ func Load(ctx context.Context, st store.Store, f Filter) (Input, error) {
 		}
 		in.Events = append(in.Events, e)
 	}
-	for _, id := range ids {
-		a := arts[id]
-		if a == nil {
-			continue
-		}
-		for _, e := range a.Events {
+	for _, id := range c.order {
+		for _, e := range c.events[id] {
 			if covered[e.ID] || e.Source.Code == "" || e.Target.Code == "" {
 				continue
 			}
@@ -97,7 +129,7 @@ func Load(ctx context.Context, st store.Store, f Filter) (Input, error) {
 				Evidence: []Evidence{{Article: id, Start: e.Span.Start, End: e.Span.End}}})
 		}
 	}
-	return in, nil
+	return in
 }
 
 // ArticleSentences converts an article's sentences, tokens, mentions and

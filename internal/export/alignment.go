@@ -33,6 +33,9 @@ func NewAlignmentRecord(r alignments.Result) AlignmentRecord {
 	if r.Network.Nodes == nil {
 		r.Network.Nodes = []string{}
 	}
+	if r.Relations == nil {
+		r.Relations = []alignments.Relation{}
+	}
 	if r.Network.Edges == nil {
 		r.Network.Edges = []alignments.Edge{}
 	}
@@ -40,12 +43,20 @@ func NewAlignmentRecord(r alignments.Result) AlignmentRecord {
 }
 
 // writeAlignment loads the store's alignment input, analyses it and writes
-// one alignment record; nothing when the store has no actor ties.
+// one alignment record; nothing when the store has no actor ties. A writer
+// that already reads every article can instead feed them to an
+// alignments.Collector and call encodeAlignment with its Input.
 func writeAlignment(ctx context.Context, st store.Store, enc *json.Encoder) error {
 	in, err := alignments.Load(ctx, st, alignments.Filter{})
 	if err != nil {
 		return fmt.Errorf("export: alignments: %w", err)
 	}
+	return encodeAlignment(in, enc)
+}
+
+// encodeAlignment analyses an input over all dates and writes its
+// alignment record, if it has any actor tie.
+func encodeAlignment(in alignments.Input, enc *json.Encoder) error {
 	r := alignments.Analyze(in, alignments.Options{})
 	if len(r.Network.Nodes) == 0 {
 		return nil
