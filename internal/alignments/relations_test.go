@@ -2,6 +2,7 @@ package alignments
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,9 @@ func TestRelationOutweighsTalk(t *testing.T) {
 	}
 	if len(r.Relations) != 1 || r.Relations[0].Weight() <= 2*Contribution(evs[0]) {
 		t.Errorf("relations %+v: want one alliance weighing more than twice the meeting", r.Relations)
+	}
+	var sb strings.Builder
+	if err := WriteText(&sb, r, map[string]string{"art": text}); err != nil || !strings.Contains(sb.String(), "ally: GGG and UUU, art 0-") {
+		t.Errorf("text output %q (%v)", sb.String(), err)
 	}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // WriteText writes a result as plain text: blocs with confidences,
-// bridges, and the stances toward each initiative with their evidence
+// bridges, the relations stated outright, and the stances toward each initiative with their evidence
 // (article and byte span, and the sentence when texts has the article).
 func WriteText(w io.Writer, r Result, texts map[string]string) error {
 	var b strings.Builder
@@ -30,6 +30,13 @@ func WriteText(w io.Writer, r Result, texts map[string]string) error {
 			ids = append(ids, fmt.Sprint(l))
 		}
 		fmt.Fprintf(&b, "  bridge: %s (blocs %s)\n", br.Actor, strings.Join(ids, ", "))
+	}
+	for _, rel := range r.Relations {
+		fmt.Fprintf(&b, "  %s: %s and %s, %s %d-%d (%s)", rel.Kind, rel.A, rel.B, rel.Evidence.Article, rel.Evidence.Start, rel.Evidence.End, rel.Cue)
+		if t, ok := texts[rel.Evidence.Article]; ok && rel.Evidence.End <= len(t) && rel.Evidence.Start >= 0 && rel.Evidence.Start <= rel.Evidence.End {
+			fmt.Fprintf(&b, " %s", clip(t[rel.Evidence.Start:rel.Evidence.End], 160))
+		}
+		b.WriteString("\n")
 	}
 	for _, ini := range r.Initiatives {
 		if len(ini.Stances) == 0 {

@@ -115,17 +115,24 @@ type alignInitiative struct {
 	Stances   []alignStance
 }
 
+// alignRelation is one relation stated outright, with its sentence.
+type alignRelation struct {
+	A, B, Kind, Article, Cue, Text string
+}
+
 type alignmentsData struct {
 	From, To, Story string
 	Result          alignments.Result
 	Chart           alignChart
 	Initiatives     []alignInitiative
+	Relations       []alignRelation
 	Bridges         []string
 }
 
 // alignmentsPage shows the alignment analysis of the window (from, to) or
 // of one story: the network laid out by bloc, the blocs with confidences,
-// the bridging actors and the stances toward each initiative.
+// the bridging actors, the relations stated outright and the stances
+// toward each initiative.
 func (s *Server) alignmentsPage(r *http.Request) (string, any, error) {
 	p := newParams(r)
 	d := alignmentsData{From: p.date("from"), To: p.date("to"), Story: p.id("story")}
@@ -166,6 +173,14 @@ func (s *Server) alignmentsPage(r *http.Request) (string, any, error) {
 			ai.Stances = append(ai.Stances, as)
 		}
 		d.Initiatives = append(d.Initiatives, ai)
+	}
+	for _, rel := range d.Result.Relations {
+		e, t := rel.Evidence, in.Texts[rel.Evidence.Article]
+		txt := ""
+		if e.Start >= 0 && e.End <= len(t) && e.Start <= e.End {
+			txt = t[e.Start:e.End]
+		}
+		d.Relations = append(d.Relations, alignRelation{A: rel.A, B: rel.B, Kind: rel.Kind, Article: e.Article, Cue: rel.Cue, Text: txt})
 	}
 	return "alignments", view{Title: "Alignments", Active: "alignments", B: d}, nil
 }
