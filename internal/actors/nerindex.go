@@ -5,47 +5,64 @@ import (
 	"slices"
 )
 
-// nerWeights holds a name model's weights by feature hash in an
-// open-addressing table (linear probing, load factor at most one half):
-// tagging looks up some 60 features per token, most of them absent, and
-// a flat table answers those lookups several times faster than a Go map.
-// Key 0 marks an empty slot; a feature whose hash is 0 is kept aside.
-type nerWeights struct {
+// nerTable maps feature hashes to values in an open-addressing table
+// (linear probing, load factor at most one half): tagging looks up some
+// 60 features per token, most of them absent, and a flat table answers
+// those lookups several times faster than a Go map. Key 0 marks an empty
+// slot; a feature whose hash is 0 is kept aside.
+type nerTable[V any] struct {
 	keys  []uint64
-	vals  [][nTags]float32 // vals[i] belongs to keys[i]
-	shift uint             // 64 - log2(len(keys))
+	vals  []V  // vals[i] belongs to keys[i]
+	shift uint // 64 - log2(len(keys))
 	n     int
-	zero  *[nTags]float32 // the weights of feature 0, if it has any
+	zero  *V // the value of feature 0, if it has one
 }
 
-// newNERWeights builds the table of w.
-func newNERWeights(w map[uint64][nTags]float32) *nerWeights {
-	t := newNERWeightsSized(len(w))
-	for k, v := range w {
-		t.put(k, v)
-	}
-	return t
-}
+// nerWeights holds a name model's weights by feature.
+type nerWeights = nerTable[[nTags]float32]
 
-// newNERWeightsSized returns an empty table with room for n features.
-func newNERWeightsSized(n int) *nerWeights {
+// nerJoint holds the weights of a model's detector (index 0) and of the
+// model (index 1) by feature, for the features both compute.
+type nerJoint = nerTable[[2][nTags]float32]
+
+// newNERWeightsSized returns an empty weight table with room for n
+// features.
+func newNERWeightsSized(n int) *nerWeights { return newNERTable[[nTags]float32](n) }
+
+// newNERTable returns an empty table with room for n features.
+func newNERTable[V any](n int) *nerTable[V] {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return &nerWeights{
+	return &nerTable[V]{
 		keys:  make([]uint64, size),
-		vals:  make([][nTags]float32, size),
+		vals:  make([]V, size),
 		shift: uint(64 - bits.TrailingZeros(uint(size))),
 	}
 }
 
+// newNERJoint builds the joint table of a detector's weights and a
+// model's: a feature either lacks has zero weights there, which adds
+// nothing to a score.
+func newNERJoint(det, m *nerWeights) *nerJoint {
+	j := newNERTable[[2][nTags]float32](det.len() + m.len())
+	for x, w := range []*nerWeights{det, m} {
+		for _, k := range w.sortedKeys() {
+			v, _ := j.lookup(k)
+			v[x] = *w.get(k)
+			j.put(k, v)
+		}
+	}
+	return j
+}
+
 // slot is where probing for k starts (Fibonacci hashing: the feature
 // hashes are FNV products, whose low bits mix poorly).
-func (t *nerWeights) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+func (t *nerTable[V]) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
 
 // put sets the weights of k, growing the table when it is half full.
-func (t *nerWeights) put(k uint64, v [nTags]float32) {
+func (t *nerTable[V]) put(k uint64, v V) {
 	if k == 0 {
 		if t.zero == nil {
 			t.n++
@@ -54,7 +71,7 @@ func (t *nerWeights) put(k uint64, v [nTags]float32) {
 		return
 	}
 	if 2*(t.n+1) > len(t.keys) {
-		g := newNERWeightsSized(t.n + 1)
+		g := newNERTable[V](t.n + 1)
 		for i, kk := range t.keys {
 			if kk != 0 {
 				g.put(kk, t.vals[i])
@@ -77,8 +94,17 @@ func (t *nerWeights) put(k uint64, v [nTags]float32) {
 	}
 }
 
-// get returns the weights of k, or nil.
-func (t *nerWeights) get(k uint64) *[nTags]float32 {
+// lookup returns the value of k and whether it has one.
+func (t *nerTable[V]) lookup(k uint64) (V, bool) {
+	if p := t.get(k); p != nil {
+		return *p, true
+	}
+	var zero V
+	return zero, false
+}
+
+// get returns the value of k, or nil.
+func (t *nerTable[V]) get(k uint64) *V {
 	if k == 0 {
 		return t.zero
 	}
@@ -94,10 +120,10 @@ func (t *nerWeights) get(k uint64) *[nTags]float32 {
 }
 
 // len returns the number of features with weights.
-func (t *nerWeights) len() int { return t.n }
+func (t *nerTable[V]) len() int { return t.n }
 
 // sortedKeys returns the features in increasing order.
-func (t *nerWeights) sortedKeys() []uint64 {
+func (t *nerTable[V]) sortedKeys() []uint64 {
 	out := make([]uint64, 0, t.n)
 	if t.zero != nil {
 		out = append(out, 0)

@@ -34,6 +34,18 @@ type NERModel struct {
 	// a model of the same form trained to find proper-noun runs (tagged
 	// B-PER/I-PER) in a treebank, untyped. Nil when trained without one.
 	det *NERModel
+	// joint holds det's weights and this model's together, so that the
+	// features both compute are looked up once (nil without a detector,
+	// or when the detector has one of its own).
+	joint *nerJoint
+}
+
+// index builds the model's joint table; call it once the model is whole.
+func (m *NERModel) index() *NERModel {
+	if m.det != nil && m.det.det == nil {
+		m.joint = newNERJoint(m.det.w, m.w)
+	}
+	return m
 }
 
 // nerMagic starts a model file.
@@ -171,7 +183,7 @@ func LoadNER(in io.Reader) (*NERModel, error) {
 		return nil, fmt.Errorf("ner model detector: %w", err)
 	}
 	m.det = &NERModel{w: dw, lex: m.lex}
-	return m, nil
+	return m.index(), nil
 }
 
 // fhash hashes a feature template and value (FNV-1a, 64 bits).
@@ -498,9 +510,13 @@ func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, lowerSeen map[
 
 // nerScratch holds buffers reused across the sentences of an article.
 type nerScratch struct {
-	base  []uint64 // base features of the sentence's tokens, in a row
-	off   []int    // token k's base features are base[off[k]:off[k+1]]
-	feats []uint64
+	base []uint64 // base features of the sentence's tokens, in a row
+	off  []int    // token k's base features are base[off[k]:off[k+1]]
+	// baseScore[d][k] is the score of token k's base features under the
+	// model at depth d (0 the model, 1 its detector), when joint is set.
+	baseScore [2][][nTags]float32
+	joint     bool
+	feats     []uint64
 }
 
 // tagSentenceWith tags sentence [s,e) greedily, computing the features
@@ -511,21 +527,45 @@ func (m *NERModel) tagSentenceWith(st *art, s, e int, info []tokInfo, lowerSeen 
 		sc.base = st.baseFeatures(i, s, e, info, lowerSeen, sc.base)
 		sc.off = append(sc.off, len(sc.base))
 	}
-	return m.tagBase(st, s, e, info, sc)
+	sc.joint = m.joint != nil
+	if sc.joint {
+		// One lookup per feature for both models; each model's sum still
+		// adds its weights in feature order.
+		sc.baseScore[0], sc.baseScore[1] = sc.baseScore[0][:0], sc.baseScore[1][:0]
+		for k := 0; k < e-s; k++ {
+			var mod, det [nTags]float32
+			for _, f := range sc.base[sc.off[k]:sc.off[k+1]] {
+				if w := m.joint.get(f); w != nil {
+					for t := range det {
+						det[t] += w[0][t]
+						mod[t] += w[1][t]
+					}
+				}
+			}
+			sc.baseScore[0] = append(sc.baseScore[0], mod)
+			sc.baseScore[1] = append(sc.baseScore[1], det)
+		}
+	}
+	return m.tagBase(st, s, e, info, sc, 0)
 }
 
-// tagBase tags sentence [s,e) whose base features are in sc.
-func (m *NERModel) tagBase(st *art, s, e int, info []tokInfo, scr *nerScratch) []int {
+// tagBase tags sentence [s,e) whose base features are in sc; depth is
+// 0 for the model tagging, 1 for its detector.
+func (m *NERModel) tagBase(st *art, s, e int, info []tokInfo, scr *nerScratch, depth int) []int {
 	var det []int
 	if m.det != nil {
-		det = m.det.tagBase(st, s, e, info, scr)
+		det = m.det.tagBase(st, s, e, info, scr, depth+1)
 	}
 	tags := make([]int, e-s)
 	prev := 0
 	for i := s; i < e; i++ {
 		// Scores add up in the order of staticFeatures then dynFeatures.
 		var sc [nTags]float32
-		m.score(scr.base[scr.off[i-s]:scr.off[i-s+1]], &sc)
+		if scr.joint && depth < 2 {
+			sc = scr.baseScore[depth][i-s]
+		} else {
+			m.score(scr.base[scr.off[i-s]:scr.off[i-s+1]], &sc)
+		}
 		feats := st.detFeatures(i, s, e, info, det, scr.feats[:0])
 		feats = st.lexFeatures(i, s, e, m.lex, feats)
 		feats = dynFeatures(prev, st.shape(i), st.toks[i].lower, feats)
@@ -741,7 +781,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			m.w.put(f, avg)
 		}
 	}
-	return m
+	return m.index()
 }
 
 // WithNER returns a copy of r that recognises names with m (nil: with
