@@ -160,3 +160,33 @@ func TestContentHashFoldsSpace(t *testing.T) {
 		t.Error("different texts share a hash")
 	}
 }
+
+func TestWordCountMatchesFields(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf", "x\u00a0y\u2003z\u0085w", "\xff \xfe\x80", "é è\u3000ü", "end "} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestFurniturePrefilters checks that the cheap tests never reject a line
+// their rule's expression matches.
+func TestFurniturePrefilters(t *testing.T) {
+	lines := []string{"", "Newsletter", "Our NEWSLETTER is free", "Get our newſletter", "Sign up now", "ſubscribe today",
+		"Subscribe", "Don't miss a story", "follow @us", "Follow us", "© 2020 The Paper", "(c) The Paper", "Copyright 2020",
+		"COPYRIGHT", "All Rights Reserved.", "the paper. aLL rights reserved", "Nothing here", "news letter", "(C)"}
+	for i, r := range furnitureRules {
+		pre := furniturePre[i]
+		if pre == nil {
+			continue
+		}
+		for _, l := range lines {
+			if r.re.MatchString(l) && !pre(l) {
+				t.Errorf("rule %s: prefilter rejects %q, which the expression matches", r.reason, l)
+			}
+		}
+	}
+	if !containsFold("x NEWſLETTER", "newsletter") || containsFold("newslette", "newsletter") {
+		t.Error("containsFold")
+	}
+}

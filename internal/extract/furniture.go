@@ -39,6 +39,82 @@ var furnitureRules = []furnitureRule{
 	{"url", regexp.MustCompile(`(?i)^(https?://|www\.)\S+$`), 1, false, false},
 }
 
+// furniturePre holds, by index into furnitureRules, exact cheap tests that
+// a rule's expression may match a line (false means it cannot): the
+// unanchored expressions otherwise scan every short paragraph.
+var furniturePre = func() []func(string) bool {
+	pre := make([]func(string) bool, len(furnitureRules))
+	for i, r := range furnitureRules {
+		switch r.reason {
+		case "newsletter":
+			// (?i)(newsletter|^(sign up|subscribe|stay ...|get ...|don'?t ...|follow ...))
+			pre[i] = func(line string) bool {
+				return firstFoldsTo(line, "sgdf") || containsFold(line, "newsletter")
+			}
+		case "copyright":
+			// (?i)^(©|\(c\)|copyright\b)|all rights reserved
+			pre[i] = func(line string) bool {
+				return strings.HasPrefix(line, "©") || strings.HasPrefix(line, "(") || firstFoldsTo(line, "c") ||
+					containsFold(line, "all rights reserved")
+			}
+		}
+	}
+	return pre
+}()
+
+// foldEq reports whether r equals the ASCII letter or symbol w under the
+// simple case folding of (?i) in regular expressions ("ſ" is "s").
+func foldEq(r, w rune) bool {
+	if r == w {
+		return true
+	}
+	for f := unicode.SimpleFold(w); f != w; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// firstFoldsTo reports whether s starts with a rune that folds to one of
+// the lower-case ASCII letters of set.
+func firstFoldsTo(s, set string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if s == "" {
+		return false
+	}
+	for _, w := range set {
+		if foldEq(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds w (lower-case ASCII, starting with
+// a letter whose only case variant is its upper case: not k or s) under
+// (?i) case folding.
+func containsFold(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != w[0] {
+			continue
+		}
+		rest, ok := s[i:], true
+		for _, wr := range w {
+			r, size := utf8.DecodeRuneInString(rest)
+			if rest == "" || !foldEq(r, wr) {
+				ok = false
+				break
+			}
+			rest = rest[size:]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // menuSepRe separates the items of a navigation menu line.
 var menuSepRe = regexp.MustCompile(`\s*[|•·»]\s*|\s{2,}`)
 
@@ -71,8 +147,11 @@ func furniture(line string) (reason string, end bool) {
 	// A line that reads as a sentence is furniture only by the rules made
 	// for sentence-like furniture ("Comments are closed.").
 	sentence := n >= 6 && endsSentence(line)
-	for _, r := range furnitureRules {
+	for i, r := range furnitureRules {
 		if n > r.maxWords || (sentence && !r.sentenceOK) {
+			continue
+		}
+		if pre := furniturePre[i]; pre != nil && !pre(line) {
 			continue
 		}
 		if r.re.MatchString(line) {
@@ -82,8 +161,32 @@ func furniture(line string) (reason string, end bool) {
 	return "", false
 }
 
-// wordCount counts white-space separated words.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts white-space separated words: len(strings.Fields(s))
+// without building the slice.
+func wordCount(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isTerminal reports whether r ends a sentence.
 func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
