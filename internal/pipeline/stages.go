@@ -97,30 +97,59 @@ func NewStages(cfg StageConfig) ([]Stage, error) {
 // annotate runs stages on a, skipping English-only stages on other
 // languages and every stage once the article has used its time budget.
 func annotate(a *model.Article, stages []Stage, budget time.Duration) {
-	if len(stages) == 0 {
+	an := newAnnotation(a)
+	for i := range stages {
+		an.step(stages, i, budget)
+	}
+	an.finish()
+}
+
+// annotation is one article's way through the stages. Stages may run on
+// several articles in turn, stage by stage (see processBatch): the
+// article's budget counts the time of its own stages only.
+type annotation struct {
+	a           *model.Article
+	english     bool
+	spent       time.Duration
+	skippedLang []string
+	stopped     bool // the budget is used up
+}
+
+func newAnnotation(a *model.Article) *annotation {
+	return &annotation{a: a, english: a.Language == "" || a.Language == "en"}
+}
+
+// step runs stage i of stages on the article, unless the article's budget
+// is used up (then it records which stages were not run and stops).
+func (an *annotation) step(stages []Stage, i int, budget time.Duration) {
+	if an.stopped {
+		return
+	}
+	if budget > 0 && an.spent > budget {
+		names := make([]string, 0, len(stages)-i)
+		for _, s := range stages[i:] {
+			names = append(names, s.Name)
+		}
+		an.a.Diagnostics = append(an.a.Diagnostics, model.Diagnostic{Severity: model.Warning, Stage: "pipeline", Code: "time-budget",
+			Message: fmt.Sprintf("article used its processing budget of %s; stages not run: %s", budget, strings.Join(names, ", "))})
+		an.stopped = true
+		return
+	}
+	st := stages[i]
+	if st.EnglishOnly && !an.english {
+		an.skippedLang = append(an.skippedLang, st.Name)
 		return
 	}
 	start := time.Now()
-	english := a.Language == "" || a.Language == "en"
-	var skippedLang []string
-	for i, st := range stages {
-		if budget > 0 && time.Since(start) > budget {
-			names := make([]string, 0, len(stages)-i)
-			for _, s := range stages[i:] {
-				names = append(names, s.Name)
-			}
-			a.Diagnostics = append(a.Diagnostics, model.Diagnostic{Severity: model.Warning, Stage: "pipeline", Code: "time-budget",
-				Message: fmt.Sprintf("article used its processing budget of %s; stages not run: %s", budget, strings.Join(names, ", "))})
-			return
-		}
-		if st.EnglishOnly && !english {
-			skippedLang = append(skippedLang, st.Name)
-			continue
-		}
-		a.Diagnostics = append(a.Diagnostics, st.Run(a)...)
+	an.a.Diagnostics = append(an.a.Diagnostics, st.Run(an.a)...)
+	an.spent += time.Since(start)
+}
+
+// finish records the stages skipped for the article's language.
+func (an *annotation) finish() {
+	if an.stopped || len(an.skippedLang) == 0 {
+		return
 	}
-	if len(skippedLang) > 0 {
-		a.Diagnostics = append(a.Diagnostics, model.Diagnostic{Severity: model.Warning, Stage: "pipeline", Code: "language-skip",
-			Message: fmt.Sprintf("article language is %q; English-only stages not run: %s", a.Language, strings.Join(skippedLang, ", "))})
-	}
+	an.a.Diagnostics = append(an.a.Diagnostics, model.Diagnostic{Severity: model.Warning, Stage: "pipeline", Code: "language-skip",
+		Message: fmt.Sprintf("article language is %q; English-only stages not run: %s", an.a.Language, strings.Join(an.skippedLang, ", "))})
 }
