@@ -85,16 +85,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "corpus: %d documents, %d articles, %d sentences, %d tokens\n", res.Documents, res.Articles, res.Sentences, res.Tokens)
-	fmt.Fprintf(stdout, "%-10s %12s %12s %10s %12s %10s\n", "stage", "tokens/s", "sentences/s", "articles/s", "allocs/art", "time")
+	fmt.Fprintf(stdout, "%-10s %12s %12s %10s %12s %10s %10s\n", "stage", "tokens/s", "sentences/s", "articles/s", "allocs/art", "time", "cpu")
 	for _, s := range res.Stages {
 		allocs := 0.0
 		if s.Articles > 0 {
 			allocs = float64(s.Allocs) / float64(s.Articles)
 		}
-		fmt.Fprintf(stdout, "%-10s %12.0f %12.0f %10.1f %12.0f %10s\n", s.Name, s.Per(s.Tokens), s.Per(s.Sentences), s.Per(s.Articles), allocs, s.Elapsed.Round(1e6))
+		fmt.Fprintf(stdout, "%-10s %12.0f %12.0f %10.1f %12.0f %10s %10s\n", s.Name, s.Per(s.Tokens), s.Per(s.Sentences), s.Per(s.Articles), allocs, s.Elapsed.Round(1e6), s.CPU.Round(1e6))
 	}
 	m := res.Figures()
-	fmt.Fprintf(stdout, "end to end, 1 worker:  %.0f sentences/s, %.1f articles/s\n", m["end_to_end_sentences_per_sec_1_worker"], m["articles_per_sec_1_worker"])
+	fmt.Fprintf(stdout, "end to end, 1 worker:  %.0f sentences/s, %.1f articles/s (%s, process CPU %s)\n", m["end_to_end_sentences_per_sec_1_worker"], m["articles_per_sec_1_worker"],
+		res.Single.Elapsed.Round(1e6), res.Single.CPU.Round(1e6))
 	fmt.Fprintf(stdout, "end to end, %d workers: %.0f sentences/s, %.1f articles/s (%.2fx)\n", res.Parallel.Workers, m["end_to_end_sentences_per_sec"], m["articles_per_sec"], m["end_to_end_speedup"])
 	fmt.Fprintf(stdout, "peak RSS: %.0f MB\n", m["peak_rss_mb"])
 	b, err := json.Marshal(m)

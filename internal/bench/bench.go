@@ -37,6 +37,10 @@ type StageFigures struct {
 	// Articles, Sentences and Tokens count what the stage ran on.
 	Articles, Sentences, Tokens int
 	Elapsed                     time.Duration
+	// CPU is the CPU time of the stage's thread (0 where the system does
+	// not report it): unlike Elapsed, it does not grow when other
+	// processes share the processors.
+	CPU time.Duration
 	// Allocs and AllocBytes are heap allocations made during the stage.
 	Allocs, AllocBytes uint64
 }
@@ -48,6 +52,10 @@ func (s StageFigures) Per(n int) float64 { return perSec(n, s.Elapsed) }
 type RunFigures struct {
 	Workers int
 	Elapsed time.Duration
+	// CPU is the CPU time of the whole process during the run, every
+	// goroutine included (readers, workers, the store writer, the garbage
+	// collector); 0 where the system does not report it.
+	CPU time.Duration
 	// Stored, Sentences and Tokens count what was stored.
 	Stored, Sentences, Tokens int
 }
@@ -156,9 +164,11 @@ func measure(name string, fn func(f *StageFigures)) StageFigures {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start, cpu := time.Now(), threadCPU()
 	fn(&f)
-	f.Elapsed = time.Since(start)
+	f.Elapsed, f.CPU = time.Since(start), threadCPU()-cpu
 	runtime.ReadMemStats(&after)
 	f.Allocs = after.Mallocs - before.Mallocs
 	f.AllocBytes = after.TotalAlloc - before.TotalAlloc
@@ -192,12 +202,12 @@ func endToEnd(ctx context.Context, in, db string, workers int, stages []pipeline
 	if err != nil {
 		return RunFigures{}, err
 	}
-	start := time.Now()
+	start, cpu := time.Now(), processCPU()
 	sum, err := pipeline.Ingest(ctx, plan, st, pipeline.Options{Workers: workers, Stages: stages})
 	if err != nil {
 		return RunFigures{}, err
 	}
-	return RunFigures{Workers: workers, Elapsed: time.Since(start), Stored: sum.Stored, Sentences: sum.Sentences, Tokens: sum.Tokens}, nil
+	return RunFigures{Workers: workers, Elapsed: time.Since(start), CPU: processCPU() - cpu, Stored: sum.Stored, Sentences: sum.Sentences, Tokens: sum.Tokens}, nil
 }
 
 // PeakRSS returns the process's peak resident set size in bytes, read from
@@ -230,9 +240,9 @@ func perSec(n int, d time.Duration) float64 {
 }
 
 // Figures flattens r into the keys 'sitrep bench' prints as its last line:
-// end-to-end rates, peak RSS, and per stage <stage>_tokens_per_sec,
-// <stage>_sentences_per_sec, <stage>_articles_per_sec and
-// <stage>_allocs_per_article.
+// end-to-end rates and CPU seconds, peak RSS, and per stage
+// <stage>_tokens_per_sec, <stage>_sentences_per_sec,
+// <stage>_articles_per_sec, <stage>_cpu_sec and <stage>_allocs_per_article.
 func (r *Result) Figures() map[string]any {
 	m := map[string]any{
 		"documents": r.Documents, "articles": r.Articles, "sentences": r.Sentences, "tokens": r.Tokens,
@@ -242,12 +252,14 @@ func (r *Result) Figures() map[string]any {
 		"articles_per_sec":                      round(perSec(r.Parallel.Stored, r.Parallel.Elapsed)),
 		"articles_per_sec_1_worker":             round(perSec(r.Single.Stored, r.Single.Elapsed)),
 		"end_to_end_speedup":                    round(speedup(r.Single, r.Parallel)),
+		"end_to_end_cpu_sec_1_worker":           round(r.Single.CPU.Seconds()),
 		"peak_rss_mb":                           round(float64(r.PeakRSS) / (1 << 20)),
 	}
 	for _, s := range r.Stages {
 		m[s.Name+"_tokens_per_sec"] = round(s.Per(s.Tokens))
 		m[s.Name+"_sentences_per_sec"] = round(s.Per(s.Sentences))
 		m[s.Name+"_articles_per_sec"] = round(s.Per(s.Articles))
+		m[s.Name+"_cpu_sec"] = round(s.CPU.Seconds())
 		if s.Articles > 0 {
 			m[s.Name+"_allocs_per_article"] = round(float64(s.Allocs) / float64(s.Articles))
 		}

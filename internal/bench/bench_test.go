@@ -29,7 +29,7 @@ func TestRunCountsAndFigures(t *testing.T) {
 		t.Errorf("stage ran %d times, want 18", calls)
 	}
 	m := res.Figures()
-	for _, k := range []string{"end_to_end_sentences_per_sec", "articles_per_sec", "peak_rss_mb", "extract_tokens_per_sec", "segment_sentences_per_sec", "count_articles_per_sec", "count_allocs_per_article"} {
+	for _, k := range []string{"end_to_end_sentences_per_sec", "articles_per_sec", "peak_rss_mb", "extract_tokens_per_sec", "segment_sentences_per_sec", "count_articles_per_sec", "count_allocs_per_article", "count_cpu_sec", "end_to_end_cpu_sec_1_worker"} {
 		if v, ok := m[k].(float64); !ok || v < 0 {
 			t.Errorf("figure %s = %v", k, m[k])
 		}
