@@ -3,6 +3,7 @@ package alignments
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/store"
@@ -81,8 +82,44 @@ func (c *Collector) Add(a *model.Article) {
 	}
 	c.order = append(c.order, a.ID)
 	c.events[a.ID] = a.Events
-	c.in.Texts[a.ID] = a.Text
-	c.in.Sentences = append(c.in.Sentences, ArticleSentences(a)...)
+	kept := false
+	for _, s := range ArticleSentences(a) {
+		if MayMatter(s) {
+			c.in.Sentences = append(c.in.Sentences, s)
+			kept = true
+		}
+	}
+	if kept {
+		c.in.Texts[a.ID] = a.Text
+	}
+}
+
+// MayMatter reports whether the stance and relation rules could read
+// anything in s: it holds an initiative head (every such sentence counts
+// as a mention of its initiative), or it names or quotes an actor and
+// holds a stance cue, a relation or membership noun or an "X-led" form. The
+// Collector keeps only such sentences (and the texts of their articles),
+// so that a whole-store analysis holds a small part of the store in
+// memory; dropping the others changes no result, because every rule
+// starts from one of these words in its own sentence.
+func MayMatter(s Sentence) bool {
+	actors := len(s.Mentions) > 0 || len(s.Quotes) > 0
+	for _, t := range s.Tokens {
+		w := strings.ToLower(t.Text)
+		if _, ok := strongHeads[w]; ok || weakHeads[w] {
+			return true // counted as a reference to its initiative
+		}
+		if !actors {
+			continue
+		}
+		if _, ok := cueForms[w]; ok {
+			return true
+		}
+		if targetCues[w] || memberWords[w] || relationNoun(w) != "" || strings.HasSuffix(w, "led") {
+			return true
+		}
+	}
+	return false
 }
 
 // Input returns the collected input. A merged event (with its

@@ -1,12 +1,10 @@
 package export
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 
 	"github.com/sitrep/sitrep/internal/alignments"
-	"github.com/sitrep/sitrep/internal/store"
 )
 
 // AlignmentRecord is the "alignment" JSONL record: the alignment analysis
@@ -40,18 +38,6 @@ func NewAlignmentRecord(r alignments.Result) AlignmentRecord {
 		r.Network.Edges = []alignments.Edge{}
 	}
 	return AlignmentRecord{Type: "alignment", Result: r}
-}
-
-// writeAlignment loads the store's alignment input, analyses it and writes
-// one alignment record; nothing when the store has no actor ties. A writer
-// that already reads every article can instead feed them to an
-// alignments.Collector and call encodeAlignment with its Input.
-func writeAlignment(ctx context.Context, st store.Store, enc *json.Encoder) error {
-	in, err := alignments.Load(ctx, st, alignments.Filter{})
-	if err != nil {
-		return fmt.Errorf("export: alignments: %w", err)
-	}
-	return encodeAlignment(in, enc)
 }
 
 // encodeAlignment analyses an input over all dates and writes its

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sitrep/sitrep/internal/alignments"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -95,11 +96,13 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	col := alignments.NewCollector(alignments.Filter{})
 	for _, id := range ids {
 		a, err := st.Article(ctx, id)
 		if err != nil {
 			return fmt.Errorf("export: article %s: %w", id, err)
 		}
+		col.Add(a)
 		if err := enc.Encode(NewArticleRecord(a)); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -149,7 +152,7 @@ func WriteJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 			return fmt.Errorf("export: %w", err)
 		}
 	}
-	if err := writeAlignment(ctx, st, enc); err != nil {
+	if err := encodeAlignment(col.Input(merged), enc); err != nil {
 		return err
 	}
 	return bw.Flush()
