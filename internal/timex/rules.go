@@ -39,46 +39,35 @@ type rule struct {
 	// rule to be tried there ("#" stands for any digit): a cheap filter
 	// that keeps the regular expressions off most sentences.
 	keys []string
-	// digit says that every match of re holds an ASCII digit, so text
-	// without one need not be searched.
-	digit bool
+	// keyIDs number the keys (see keyIDs).
+	keyIDs []int
+	// digit says that every match of re holds an ASCII digit, year that
+	// it holds a year4 and unit that it holds white space or a hyphen
+	// followed by a unit word: text without one need not be searched.
+	digit, year, unit bool
 }
 
-// requiresDigit reports whether every string re matches holds an ASCII
-// digit (the only characters \d matches).
-func requiresDigit(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpLiteral:
-		for _, r := range re.Rune {
-			if r >= '0' && r <= '9' {
-				return true
-			}
-		}
-		return false
-	case syntax.OpCharClass:
-		if len(re.Rune) == 0 {
-			return false
-		}
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
-				return false
-			}
-		}
+// requires reports whether every string re matches holds a match of a
+// part of re that pred accepts.
+func requires(re *syntax.Regexp, pred func(*syntax.Regexp) bool) bool {
+	if pred(re) {
 		return true
+	}
+	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return requiresDigit(re.Sub[0])
+		return requires(re.Sub[0], pred)
 	case syntax.OpRepeat:
-		return re.Min >= 1 && requiresDigit(re.Sub[0])
+		return re.Min >= 1 && requires(re.Sub[0], pred)
 	case syntax.OpConcat:
 		for _, sub := range re.Sub {
-			if requiresDigit(sub) {
+			if requires(sub, pred) {
 				return true
 			}
 		}
 		return false
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if !requiresDigit(sub) {
+			if !requires(sub, pred) {
 				return false
 			}
 		}
@@ -86,6 +75,84 @@ func requiresDigit(re *syntax.Regexp) bool {
 	}
 	return false
 }
+
+// requiresDigit reports whether every string re matches holds an ASCII
+// digit (the only characters \d matches).
+func requiresDigit(re *syntax.Regexp) bool {
+	return requires(re, func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpLiteral:
+			for _, r := range re.Rune {
+				if r >= '0' && r <= '9' {
+					return true
+				}
+			}
+		case syntax.OpCharClass:
+			if len(re.Rune) == 0 {
+				return false
+			}
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// mustParse parses a pattern as regexp.Compile does.
+func mustParse(pattern string) *syntax.Regexp {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic("BUG: timex pattern: " + err.Error())
+	}
+	return re
+}
+
+var (
+	year4Node = mustParse(year4).String()
+	spaceNode = mustParse(`[\s-]`).String()
+	unitNode  = mustParse(`(?i:` + unit + `)`).String()
+	// unitRe finds what requiresUnit looks for.
+	unitRe = regexp.MustCompile(`(?i:[\s-]` + unit + `)`)
+)
+
+// requiresYear reports whether every string re matches holds a year4.
+func requiresYear(re *syntax.Regexp) bool {
+	return requires(re, func(re *syntax.Regexp) bool { return re.String() == year4Node })
+}
+
+// requiresUnit reports whether every string re matches holds white space
+// or a hyphen ([\s-]+) right before a unit word (a group of unit read
+// case-insensitively), as durations do.
+func requiresUnit(re *syntax.Regexp) bool {
+	return requires(re, func(re *syntax.Regexp) bool {
+		if re.Op != syntax.OpConcat {
+			return false
+		}
+		for i := 0; i+1 < len(re.Sub); i++ {
+			a, b := re.Sub[i], re.Sub[i+1]
+			if a.Op == syntax.OpPlus && a.Sub[0].String() == spaceNode && b.Op == syntax.OpCapture && b.Sub[0].String() == unitNode {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// hasYear4 reports whether s holds a match of year4.
+func hasYear4(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] >= '6' && s[i+1] <= '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 var (
 	monthKeys   = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -299,16 +366,26 @@ func unresolved(gran string) string {
 
 var rules []rule
 
+// keyIDs numbers the distinct filter words of the rules.
+var keyIDs = map[string]int{}
+
 func add(name, pattern string, norm func(c *ctx, m *match) (string, string, bool)) {
 	keys, ok := ruleKeys[name]
 	if !ok {
 		panic("BUG: timex rule " + name + " has no filter words")
 	}
-	parsed, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		panic("BUG: timex rule " + name + ": " + err.Error())
+	parsed := mustParse(pattern)
+	ids := make([]int, len(keys))
+	for i, k := range keys {
+		id, ok := keyIDs[k]
+		if !ok {
+			id = len(keyIDs)
+			keyIDs[k] = id
+		}
+		ids[i] = id
 	}
-	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm, keys: keys, digit: requiresDigit(parsed)})
+	rules = append(rules, rule{name: name, re: regexp.MustCompile(pattern), norm: norm, keys: keys, keyIDs: ids,
+		digit: requiresDigit(parsed), year: requiresYear(parsed), unit: requiresUnit(parsed)})
 }
 
 // numericConfig asks go-dateparser for complete numeric dates in American

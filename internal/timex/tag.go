@@ -45,15 +45,17 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 
 	// Phase 1: every rule's matches that its normaliser accepts.
 	var cands []match
+	hits := newKeyHits()
 	for _, chunk := range chunks(text, sents) {
 		lower := strings.ToLower(text[chunk.Start:chunk.End])
 		digits := hasDigit(text[chunk.Start:chunk.End])
+		hits.reset(lower)
 		for ri := range rules {
 			r := &rules[ri]
 			if r.digit && !digits {
 				continue
 			}
-			cands = r.find(c, text, lower, chunk, ri, cands)
+			cands = r.find(c, text, lower, chunk, ri, hits, cands)
 		}
 	}
 	cands = dedupe(cands)
@@ -142,14 +144,15 @@ func Tag(text, anchorDate string, opt Options) []model.Timex {
 
 // find appends the accepted matches of rule r inside chunk of text, if
 // the chunk passes the rule's filter (see applies).
-func (r *rule) find(c *ctx, text, lower string, chunk model.Span, ri int, cands []match) []match {
+func (r *rule) find(c *ctx, text, lower string, chunk model.Span, ri int, hits *keyHits, cands []match) []match {
 	if len(lower) != chunk.End-chunk.Start && !r.applies(lower) {
 		return cands
 	}
 	// Otherwise windows finds no window exactly when applies is false.
-	for _, w := range r.windows(lower, chunk) {
-		if r.digit && !hasDigit(text[w.Start:w.End]) {
-			continue // no match without a digit
+	for _, w := range r.windows(lower, chunk, hits) {
+		sub := text[w.Start:w.End]
+		if r.digit && !hasDigit(sub) || r.year && !hasYear4(sub) || r.unit && !unitRe.MatchString(sub) {
+			continue // no match without a digit, a year or a unit word
 		}
 		cands = r.findIn(c, text, w, ri, cands)
 	}
@@ -173,7 +176,7 @@ const windowPad = 48
 // merged where they overlap: running the expressions there only is what
 // keeps tagging fast (Go's regexp costs time per byte and per state).
 // lower is the chunk's text lower-cased.
-func (r *rule) windows(lower string, chunk model.Span) []model.Span {
+func (r *rule) windows(lower string, chunk model.Span, hits *keyHits) []model.Span {
 	if len(r.keys) == 0 {
 		return []model.Span{chunk}
 	}
@@ -184,22 +187,13 @@ func (r *rule) windows(lower string, chunk model.Span) []model.Span {
 	addAt := func(i, n int) {
 		ws = append(ws, model.Span{Start: max(chunk.Start, chunk.Start+i-windowPad), End: min(chunk.End, chunk.Start+i+n+windowPad)})
 	}
-	for _, k := range r.keys {
+	for ki, k := range r.keys {
+		n := len(k)
 		if k == "#" {
-			for i := 0; i < len(lower); i++ {
-				if lower[i] >= '0' && lower[i] <= '9' && (i == 0 || lower[i-1] < '0' || lower[i-1] > '9') {
-					addAt(i, 4)
-				}
-			}
-			continue
+			n = 4
 		}
-		for off := 0; ; {
-			i := strings.Index(lower[off:], k)
-			if i < 0 {
-				break
-			}
-			addAt(off+i, len(k))
-			off += i + len(k)
+		for _, i := range hits.of(r.keyIDs[ki], k) {
+			addAt(int(i), n)
 		}
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
@@ -476,5 +470,51 @@ func words(s string) []string {
 		}
 		out = append(out, w)
 	}
+	return out
+}
+
+// keyHits finds where the rules' filter words occur in one chunk, each
+// word once however many rules share it (the month names serve six).
+type keyHits struct {
+	lower string
+	pos   [][]int32 // by key id; valid when done[id] == gen
+	done  []uint32
+	gen   uint32
+}
+
+func newKeyHits() *keyHits {
+	return &keyHits{pos: make([][]int32, len(keyIDs)), done: make([]uint32, len(keyIDs))}
+}
+
+// reset starts a new chunk, lower-cased.
+func (h *keyHits) reset(lower string) {
+	h.lower = lower
+	h.gen++
+}
+
+// of returns the offsets in the chunk of key k (id id): for "#" where each
+// run of digits starts, otherwise where k occurs, without overlaps.
+func (h *keyHits) of(id int, k string) []int32 {
+	if h.done[id] == h.gen {
+		return h.pos[id]
+	}
+	lower, out := h.lower, h.pos[id][:0]
+	if k == "#" {
+		for i := 0; i < len(lower); i++ {
+			if lower[i] >= '0' && lower[i] <= '9' && (i == 0 || lower[i-1] < '0' || lower[i-1] > '9') {
+				out = append(out, int32(i))
+			}
+		}
+	} else {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], k)
+			if i < 0 {
+				break
+			}
+			out = append(out, int32(off+i))
+			off += i + len(k)
+		}
+	}
+	h.pos[id], h.done[id] = out, h.gen
 	return out
 }

@@ -320,3 +320,32 @@ func TestRequiresDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestYearAndUnitFilters checks which rules need a year or a unit word,
+// and that the cheap tests accept what the rules match.
+func TestYearAndUnitFilters(t *testing.T) {
+	years := map[string]bool{"mdy": true, "dmy": true, "iso": true, "my": true, "year": true, "md": false, "numeric": false, "decade": false}
+	units := map[string]bool{"duration": true, "ago": true, "plural": false, "relunit": false}
+	for _, r := range rules {
+		if w, ok := years[r.name]; ok && r.year != w {
+			t.Errorf("rule %s: year %v, want %v", r.name, r.year, w)
+		}
+		if w, ok := units[r.name]; ok && r.unit != w {
+			t.Errorf("rule %s: unit %v, want %v", r.name, r.unit, w)
+		}
+	}
+	for s, want := range map[string]bool{"1999": true, "in 2014,": true, "1599": false, "2100": false, "199": false, "x1700": true, "12015": true} {
+		if hasYear4(s) != want {
+			t.Errorf("hasYear4(%q) = %v", s, !want)
+		}
+	}
+	texts := []string{"It lasted three weeks.", "for a few more days", "two-year-old", "some 20 minutes earlier", "a decade ago",
+		"FIVE YEARS", "six\tmonths", "today and Monday", "a second time", "two weekends"}
+	for _, r := range rules {
+		for _, x := range texts {
+			if r.re.MatchString(x) && (r.unit && !unitRe.MatchString(x) || r.year && !hasYear4(x) || r.digit && !hasDigit(x)) {
+				t.Errorf("rule %s matches %q, which its filter rejects", r.name, x)
+			}
+		}
+	}
+}
