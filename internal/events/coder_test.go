@@ -245,7 +245,7 @@ attacks attack VERB 6 advcl
 Chile Chile PROPN 3 obj @CHL
 , , PUNCT 6 punct
 Bolivia Bolivia PROPN 7 nsubj @BOL
-protests protest VERB 0 root`, "PER>CHL:190:hypothetical BOL>:141"},
+protests protest VERB 0 root`, "PER>CHL:190:hypothetical BOL>BOL:141"},
 		{"denied", `
 Peru Peru PROPN 2 nsubj @PER
 denied deny VERB 0 root

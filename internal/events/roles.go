@@ -1140,6 +1140,105 @@ var actorNouns = set("government", "official", "leader", "minister", "country", 
 	"organization", "agency", "council", "court", "parliament", "ministry", "company", "union", "activist",
 	"protester", "demonstrator", "civilian", "refugee", "student", "worker", "insurgent", "fighter", "guerrilla")
 
+// domesticSectors maps nouns for people and bodies inside a country to
+// the sector they signal.
+var domesticSectors = map[string]string{
+	"government": "GOV", "official": "GOV", "authority": "GOV", "minister": "GOV", "president": "GOV",
+	"leader": "GOV", "regime": "GOV", "administration": "GOV", "ministry": "GOV", "governor": "GOV",
+	"police": "COP", "policeman": "COP", "officer": "COP",
+	"opposition": "OPP", "activist": "OPP", "protester": "OPP", "protestor": "OPP", "demonstrator": "OPP",
+	"dissident": "OPP", "opponent": "OPP", "candidate": "OPP", "critic": "OPP",
+	"rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "fighter": "REB", "separatist": "REB",
+	"civilian": "CVL", "resident": "CVL", "villager": "CVL", "citizen": "CVL", "people": "CVL", "person": "CVL",
+	"national": "CVL", "prisoner": "CVL", "detainee": "CVL", "youth": "CVL", "inhabitant": "CVL",
+	"refugee": "REF", "migrant": "REF",
+	"student": "EDU", "teacher": "EDU", "worker": "LAB", "union": "LAB", "journalist": "MED", "newspaper": "MED",
+	"soldier": "MIL", "troop": "MIL", "army": "MIL", "military": "MIL",
+	"court": "JUD", "judge": "JUD", "judiciary": "JUD",
+	"parliament": "LEG", "lawmaker": "LEG", "legislator": "LEG", "deputy": "LEG",
+}
+
+// domestic resolves an unresolved target of a source's own country: when
+// a target argument's phrase (not crossing clauses) is headed by or
+// contains a noun for people or bodies inside a country ("cracked down
+// on protesters", "ordered the officials to"), an office-holder the text
+// gives no country ("President X") or an organisation the actor base does
+// not know, and the source belongs to a state, the target is that state
+// with the noun's sector. News that names no other country for the
+// people acted on reports that country's internal affairs, as the PLOVER
+// coders code them (the same state on both sides, different sectors).
+// Intents, consultations, cooperation and aid (CAMEO 03–07) are left
+// alone: "met rebel leaders" is as often about another country's rebels.
+func (x *articleIndex) domestic(code string, args []int, src model.Participant) (model.Participant, bool) {
+	if len(code) >= 2 && code[:2] >= "03" && code[:2] <= "07" {
+		return model.Participant{}, false // diplomacy and aid: mostly across borders
+	}
+	state := countryLevel(src)
+	if len(state) != 3 || state == "IGO" || state == "NGO" || state == "IMG" {
+		return model.Participant{}, false
+	}
+	for _, arg := range x.withConj(args) {
+		queue := []int{arg}
+		for d := 0; d < 4 && len(queue) > 0; d++ {
+			var next []int
+			for _, i := range queue {
+				if mi := x.mention[i]; mi >= 0 {
+					m := x.a.Mentions[mi]
+					if m.Actor != "" {
+						return model.Participant{}, false // a named actor the search did not take
+					}
+					if (m.Kind == "PER" && m.Sector != "") || m.Kind == "ORG" {
+						sec := m.Sector
+						if sec == "" {
+							sec = "OPP"
+						}
+						return model.Participant{Code: state, Sector: sec, Text: m.Text, Span: m.Span}, true
+					}
+				}
+				if sec, ok := domesticSectors[x.lemma(i)]; ok && x.upos(i) == "NOUN" {
+					sp := x.a.Tokens[i].Span
+					return model.Participant{Code: state, Sector: sec, Text: sp.In(x.a.Text), Span: sp}, true
+				}
+				for _, k := range x.kids[i] {
+					if r := x.rel(k); !clauseRels[r] && r != "nmod:poss" {
+						next = append(next, k)
+					}
+				}
+			}
+			queue = next
+		}
+	}
+	return model.Participant{}, false
+}
+
+// internalTarget gives a protest or a coercion (CAMEO 14, 17) that names
+// no one it acts on ("demonstrators rioted", "declared a curfew") its
+// source's own state as target: protesters act against their government,
+// and a state's coercion with no foreign object falls on its own people
+// (sector GOV for protests, CVL for coercion).
+func internalTarget(code string, src model.Participant) (model.Participant, bool) {
+	if len(code) < 2 {
+		return model.Participant{}, false
+	}
+	sec := ""
+	switch code[:2] {
+	case "14":
+		sec = "GOV"
+	case "17":
+		sec = "CVL"
+	default:
+		return model.Participant{}, false
+	}
+	state := countryLevel(src)
+	if len(state) != 3 || state == "IGO" || state == "NGO" || state == "IMG" {
+		return model.Participant{}, false
+	}
+	if src.Sector == sec {
+		sec = ""
+	}
+	return model.Participant{Code: state, Sector: sec, Span: model.NoSpan}, true
+}
+
 // actorLike reports whether the unresolved target at span sp names an
 // actor the resolver did not code: a name, an entity mention, or a noun
 // for people or bodies. False for things ("the plan", "the outline")
@@ -1556,6 +1655,10 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			tgts = srcs
 		} else if p.Noun || c.requireTarget {
 			return
+		} else if g, ok := x.domestic(p.Code, tgtArgs, srcs[0]); ok {
+			tgts = []model.Participant{g}
+		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+			tgts = []model.Participant{g}
 		} else if len(unres) > 0 {
 			tgts = unres[:1]
 		} else {

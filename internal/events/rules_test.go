@@ -308,3 +308,66 @@ Latvia Latvia PROPN 4 nmod @LVA
 		t.Errorf("got %q, want NOR>LVA:044", got)
 	}
 }
+
+// TestDomesticTargets checks that a target phrase naming people of no
+// stated country takes the source's state, except for diplomacy, and that
+// a protest or coercion with no target acts on the source's own state.
+func TestDomesticTargets(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"crackdown on protesters", `
+Minsk Minsk PROPN 2 nsubj @BLR
+arrested arrest VERB 0 root
+fifty fifty NUM 4 nummod
+protesters protester NOUN 2 obj
+. . PUNCT 2 punct`, "BLR>BLR:173"},
+		{"people inside the object phrase", `
+Lima Lima PROPN 2 nsubj @PER
+banned ban VERB 0 root
+meetings meeting NOUN 2 obj
+of of ADP 5 case
+students student NOUN 3 nmod
+. . PUNCT 2 punct`, "PER>PER:172"},
+		{"a thing is no domestic actor", `
+Lima Lima PROPN 2 nsubj @PER
+rejected reject VERB 0 root
+the the DET 4 det
+budget budget NOUN 2 obj
+. . PUNCT 2 punct`, "PER>:120"},
+		{"meetings stay international", `
+Oslo Oslo PROPN 2 nsubj @NOR
+met meet VERB 0 root
+rebel rebel NOUN 4 compound
+leaders leader NOUN 2 obj
+. . PUNCT 2 punct`, "NOR>:044"},
+		{"protest with no target", `
+protesters protester NOUN 2 nsubj @CHL/OPP
+rioted riot VERB 0 root
+. . PUNCT 2 punct`, "CHL>CHL:145"},
+		{"protest against a thing", `
+Quito Quito PROPN 2 nsubj @ECU
+protested protest VERB 0 root
+against against ADP 5 case
+the the DET 5 det
+tax tax NOUN 2 obl
+. . PUNCT 2 punct`, "ECU>ECU:141"},
+		{"an armed group's violence keeps no target", `
+Quito Quito PROPN 2 nsubj @ECU
+fought fight VERB 0 root
+. . PUNCT 2 punct`, "ECU>:190"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
