@@ -210,6 +210,11 @@ func LoadDictionary(r io.Reader, name string, codes map[string]Code) (*Dictionar
 				}
 			}
 			d.add(p)
+			for _, form := range verbForms(f[0]) {
+				// a form the lemmatiser gets wrong ("conceded" as
+				// "conced") still finds its pattern
+				d.forms[form] = append(d.forms[form], p)
+			}
 		}
 		for _, n := range e.Nouns {
 			f := strings.Fields(strings.ToLower(n))
@@ -228,6 +233,19 @@ func LoadDictionary(r io.Reader, name string, codes map[string]Code) (*Dictionar
 	}
 	d.sortPatterns()
 	return d, nil
+}
+
+// verbForms returns the regular inflected forms of verb lemma w: those of
+// petrForms and, for a short word ending in consonant-vowel-consonant,
+// the forms with the last consonant doubled ("ban": "banned").
+func verbForms(w string) []string {
+	forms := petrForms(w)
+	n := len(w)
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	if n >= 3 && n <= 5 && !vowel(w[n-1]) && w[n-1] != 'w' && w[n-1] != 'x' && w[n-1] != 'y' && vowel(w[n-2]) && !vowel(w[n-3]) {
+		forms = append(forms, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
+	}
+	return forms
 }
 
 func lower(ss []string) []string {

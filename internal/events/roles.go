@@ -35,7 +35,9 @@ var (
 	negators     = set("not", "never", "n't", "no", "nor", "neither")
 	refusals     = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "neglect", "abandon")
 	intentions   = set("plan", "intend", "want", "hope", "aim", "seek", "expect", "prepare", "wish", "try", "attempt",
-		"mean", "consider", "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "need", "have")
+		"mean", "consider", "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "need", "have",
+		// adjectives of readiness: "is willing to withdraw", "prepared to lift"
+		"willing", "prepared", "ready", "committed", "commit", "determined", "eager", "poised", "set")
 	firstPerson = set("i", "we", "me", "us", "our", "my")
 	relPronouns = set("who", "which", "that", "whom")
 	// clauseRels are relations the participant search does not cross.
@@ -1167,11 +1169,12 @@ var domesticSectors = map[string]string{
 // with the noun's sector. News that names no other country for the
 // people acted on reports that country's internal affairs, as the PLOVER
 // coders code them (the same state on both sides, different sectors).
-// Intents, consultations, cooperation and aid (CAMEO 03–07) are left
-// alone: "met rebel leaders" is as often about another country's rebels.
+// Intents, consultations, cooperation, aid (CAMEO 03–07) and force
+// posture (15) are left alone: "met rebel leaders" is as often about
+// another country's rebels, "mobilised the army" is aimed abroad.
 func (x *articleIndex) domestic(code string, args []int, src model.Participant) (model.Participant, bool) {
-	if len(code) >= 2 && code[:2] >= "03" && code[:2] <= "07" {
-		return model.Participant{}, false // diplomacy and aid: mostly across borders
+	if len(code) >= 2 && (code[:2] >= "03" && code[:2] <= "07" || code[:2] == "15") {
+		return model.Participant{}, false // diplomacy, aid, force posture: mostly across borders
 	}
 	state := countryLevel(src)
 	if len(state) != 3 || state == "IGO" || state == "NGO" || state == "IMG" {
@@ -1314,6 +1317,7 @@ func (x *articleIndex) proposer(si, t int, srcs []model.Participant) (model.Part
 // nounSources returns the source argument heads of noun trigger t.
 func (x *articleIndex) nounSources(t, mod int) []int {
 	var out []int
+	agent := false
 	for _, k := range x.kids[t] {
 		if k == mod {
 			continue
@@ -1322,8 +1326,10 @@ func (x *articleIndex) nounSources(t, mod int) []int {
 		case "nmod:poss", "compound", "amod":
 			out = append(out, k)
 		case "nmod":
-			if x.caseOf(k) == "by" {
+			if cs := x.caseOf(k); cs == "by" || cs == "from" {
+				// "calls by X", "demands from X"
 				out = append(out, k)
+				agent = true
 			}
 		}
 	}
@@ -1331,6 +1337,11 @@ func (x *articleIndex) nounSources(t, mod int) []int {
 		if _, ok := x.participant(k, false); ok {
 			return out
 		}
+	}
+	if agent {
+		// the noun names its own agent, one the resolver does not know:
+		// not the governing verb's subject ("conceded to demands from X")
+		return out
 	}
 	// light verb: "X carried out strikes", "X held talks", "X engaged in
 	// talks"; not "X followed the invasion", "X survived the attack".
@@ -1351,7 +1362,11 @@ var timeCases = set("after", "before", "during", "following", "since", "amid", "
 // witnessVerbs govern an event noun without being its agent's act.
 var witnessVerbs = set("follow", "precede", "survive", "suffer", "witness", "see", "watch", "report", "describe", "face",
 	"escape", "mark", "recall", "remember", "fear", "expect", "condemn", "denounce", "criticize", "criticise",
-	"deplore", "protest", "investigate", "blame", "mourn", "commemorate", "cover", "discuss", "oppose", "welcome")
+	"deplore", "protest", "investigate", "blame", "mourn", "commemorate", "cover", "discuss", "oppose", "welcome",
+	// responses to another's act: "rejected calls for", "bowed to pressure"
+	"reject", "accept", "concede", "bow", "yield", "respond", "answer", "heed", "ignore", "defy", "refuse", "dismiss",
+	"rebuff", "resist", "deny", "receive", "consider", "study", "review", "back", "support", "endorse", "approve",
+	"renege", "violate", "breach")
 
 // negation reports whether trigger t is negated and how: "denied" for a
 // clause under "deny", "refused" for a complement of "fail", "refuse"...,
@@ -1487,6 +1502,12 @@ func (x *articleIndex) modality(t int, noun bool) string {
 			v = h
 		case r == "conj" || r == "xcomp":
 			v = h
+		case r == "advcl" && x.hasMarkTo(v) && intentions[x.lemma(h)] && x.upos(h) == "ADJ":
+			// "committed to opening" parsed as an adverbial clause
+			if mod == "" {
+				mod = "intended"
+			}
+			v = h
 		case r == "advcl":
 			// conditionals are marked on the advcl itself (handled above)
 			return mod
@@ -1556,6 +1577,24 @@ func (x *articleIndex) threat(t int, root string, noun bool) string {
 		if v >= 0 && threatVerbs[x.lemma(v)] {
 			return "138"
 		}
+	}
+	return ""
+}
+
+// announcedThreat is the CAMEO threat code of an announced future act of
+// root root, or "" when the root is not a hostile act: protest (133),
+// reduced relations (131), coercion (132 administrative sanctions) and
+// force (138).
+func announcedThreat(root string) string {
+	switch root {
+	case "14":
+		return "133"
+	case "16":
+		return "131"
+	case "17":
+		return "132"
+	case "15", "18", "19", "20":
+		return "138"
 	}
 	return ""
 }
@@ -1693,6 +1732,14 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			code, negated, modality = refusalCode(root), false, ""
 		case how == "refused" && root >= "03" && root <= "08":
 			code, negated, modality = refusalCode(root), false, ""
+		}
+	}
+	if !negated && !c.literal && modality == "future" && root != "13" && (x.speechHead(t) >= 0 || x.quoteAt(a.Tokens[t].Span) >= 0) {
+		if tc := announcedThreat(root); tc != "" {
+			// "said they would boycott", "will blockade the capital": an
+			// announced act of protest, sanction, coercion or force is
+			// coded by CAMEO as the threat of it
+			code, root, modality = tc, "13", ""
 		}
 	}
 	if !negated && !c.literal && (modality == "future" || modality == "intended") && len(code) >= 2 && code[:2] >= "04" && code[:2] <= "08" {

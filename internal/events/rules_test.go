@@ -371,3 +371,82 @@ fought fight VERB 0 root
 		})
 	}
 }
+
+// TestAnnouncedActs checks readiness adjectives as intent, announced
+// hostile acts as threats, the agent of an event noun, responses to
+// another's act, and triggers the lemmatiser got wrong.
+func TestAnnouncedActs(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"willing to withdraw is intent", `
+Lima Lima PROPN 3 nsubj @PER
+is be AUX 3 cop
+willing willing ADJ 0 root
+to to PART 5 mark
+withdraw withdraw VERB 3 xcomp
+from from ADP 7 case
+Quito Quito PROPN 5 obl @ECU
+. . PUNCT 3 punct`, "PER>ECU:035:intended"},
+		{"said they would boycott is a threat", `
+Lima Lima PROPN 2 nsubj @PER
+said say VERB 0 root
+it it PRON 5 nsubj @PER
+would would AUX 5 aux
+boycott boycott VERB 2 ccomp
+Quito Quito PROPN 5 obj @ECU
+. . PUNCT 2 punct`, "PER>ECU:133"},
+		{"a plain future attack outside speech stays an attack", `
+Lima Lima PROPN 3 nsubj @PER
+will will AUX 3 aux
+attack attack VERB 0 root
+Quito Quito PROPN 3 obj @ECU
+. . PUNCT 3 punct`, "PER>ECU:190:future"},
+		{"demands from an unknown group are not the responder's", `
+Lima Lima PROPN 2 nsubj @PER
+conceded concede VERB 0 root
+to to ADP 4 case
+demands demand NOUN 2 obl
+from from ADP 6 case
+rebels rebel NOUN 4 nmod
+. . PUNCT 2 punct`, "PER>PER:080"},
+		{"mislemmatised verb still triggers", `
+Lima Lima PROPN 2 nsubj @PER
+criticized criticiz VERB 0 root
+Quito Quito PROPN 2 obj @ECU
+. . PUNCT 2 punct`, "PER>ECU:111"},
+		{"released the prisoners", `
+Lima Lima PROPN 2 nsubj @PER
+freed free VERB 0 root
+Quito Quito PROPN 4 compound @ECU
+nationals national NOUN 2 obj
+. . PUNCT 2 punct`, "PER>ECU:0841"},
+		{"released a report is no release", `
+Lima Lima PROPN 2 nsubj @PER
+released release VERB 0 root
+a a DET 4 det
+report report NOUN 2 obj
+. . PUNCT 2 punct`, ""},
+		{"lodged a protest is a complaint", `
+Lima Lima PROPN 2 nsubj @PER
+lodged lodge VERB 0 root
+a a DET 4 det
+protest protest NOUN 2 obj
+with with ADP 6 case
+Quito Quito PROPN 2 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:114"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
