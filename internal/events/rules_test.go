@@ -439,6 +439,26 @@ protest protest NOUN 2 obj
 with with ADP 6 case
 Quito Quito PROPN 2 obl @ECU
 . . PUNCT 2 punct`, "PER>ECU:114"},
+		{"summoned the ambassador", `
+Lima Lima PROPN 2 nsubj @PER
+summoned summon VERB 0 root
+envoy envoy NOUN 2 obj @ECU/GOV
+. . PUNCT 2 punct`, "PER>ECU:114"},
+		{"rejected calls by", `
+Lima Lima PROPN 2 nsubj @PER
+rejected reject VERB 0 root
+calls call NOUN 2 obj
+by by ADP 5 case
+Quito Quito PROPN 2 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:120"},
+		{"reneged on a promise to", `
+Lima Lima PROPN 2 nsubj @PER
+reneged renege VERB 0 root
+on on ADP 4 case
+promise promise NOUN 2 obl
+to to ADP 6 case
+Quito Quito PROPN 2 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:120"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
