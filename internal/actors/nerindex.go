@@ -67,7 +67,8 @@ func (t *nerTable[V]) put(k uint64, v V) {
 		if t.zero == nil {
 			t.n++
 		}
-		t.zero = &v
+		z := v // only this copy escapes, not every v
+		t.zero = &z
 		return
 	}
 	if 2*(t.n+1) > len(t.keys) {

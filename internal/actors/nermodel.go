@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -290,16 +291,66 @@ func (st *art) ruleInfo() []tokInfo {
 // do not depend on the previous tag: baseFeatures, then detFeatures when
 // det is not nil, then lexFeatures when lex is not nil. The order matters:
 // scores are float sums taken in feature order.
-func (st *art) staticFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, lex map[string]uint8, det []int, out []uint64) []uint64 {
-	out = st.baseFeatures(i, s, e, info, lowerSeen, out)
+func (st *art) staticFeatures(i, s, e int, info []tokInfo, ws *nerWords, lex map[string]uint8, det []int, out []uint64) []uint64 {
+	out = st.baseFeatures(i, s, e, info, ws, out)
 	out = st.detFeatures(i, s, e, info, det, out)
-	return st.lexFeatures(i, s, e, lex, out)
+	return st.lexFeatures(i, s, e, lex, ws, out)
+}
+
+// wordInfo is what the word lists say about one token's word, looked up
+// once per article instead of once per feature and model.
+type wordInfo struct {
+	given, surname, lowerSeen, capsSeen, orgSuffix, locSuffix, prefix bool
+	honorific, function, common, personVerb                           bool
+	kind                                                              uint8 // st.r.kb.wordKinds
+	lexOK                                                             bool  // the word is in nerWords.lex
+	lexCls                                                            uint8
+}
+
+// nerWords holds the wordInfo of every token of an article.
+type nerWords struct {
+	w []wordInfo
+	// lex is the lexicon the lexicon classes come from.
+	lex map[string]uint8
+}
+
+// nerWords looks the article's words up; lowerSeen holds the words it
+// has in lower case.
+func (st *art) nerWords(lowerSeen map[string]bool, lex map[string]uint8) *nerWords {
+	ws := &nerWords{w: make([]wordInfo, len(st.toks)), lex: lex}
+	kb := st.r.kb
+	for k, t := range st.toks {
+		lw := t.lower
+		w := &ws.w[k]
+		w.given = kb.given[lw]
+		w.surname = len(kb.surnames[lw]) > 0
+		w.lowerSeen = lowerSeen[lw]
+		w.capsSeen = st.capsSeen[lw]
+		w.orgSuffix = orgSuffixes[lw]
+		w.locSuffix = locSuffixes[lw]
+		w.prefix = locPrefixes[lw] || orgPrefixes[lw]
+		w.honorific = honorifics[lw]
+		w.function = functionWords[lw]
+		w.common = norp[lw] || timeWords[lw]
+		w.personVerb = personVerbs[lw]
+		w.kind = kb.wordKinds[lw]
+		if lex != nil {
+			w.lexCls, w.lexOK = lex[lw]
+		}
+	}
+	return ws
+}
+
+// sameMap reports whether a and b are the same map (or both nil).
+func sameMap(a, b map[string]uint8) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // baseFeatures returns the features of token i of sentence [s,e) that
 // depend neither on the detector nor on the lexicon.
-func (st *art) baseFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bool, out []uint64) []uint64 {
+func (st *art) baseFeatures(i, s, e int, info []tokInfo, ws *nerWords, out []uint64) []uint64 {
 	t := st.toks[i]
+	w := &ws.w[i]
 	word := func(k int) string {
 		if k < s {
 			return "<s>"
@@ -353,50 +404,50 @@ func (st *art) baseFeatures(i, s, e int, info []tokInfo, lowerSeen map[string]bo
 	if i > s {
 		out = append(out, fhash(14, info[i-1].sector))
 	}
-	if st.r.kb.given[lw] {
+	if w.given {
 		out = append(out, fhash(21, first))
 	}
-	if len(st.r.kb.surnames[lw]) > 0 {
+	if w.surname {
 		out = append(out, fhash(22))
 	}
-	if lowerSeen[lw] && t.cap {
+	if w.lowerSeen && t.cap {
 		out = append(out, fhash(23, first))
 	}
-	if st.capsSeen[lw] {
+	if w.capsSeen {
 		out = append(out, fhash(24, first))
 	}
-	if orgSuffixes[lw] {
+	if w.orgSuffix {
 		out = append(out, fhash(25))
 	}
-	if locSuffixes[lw] {
+	if w.locSuffix {
 		out = append(out, fhash(26))
 	}
-	if locPrefixes[lw] || orgPrefixes[lw] {
+	if w.prefix {
 		out = append(out, fhash(27, lw))
 	}
-	if i > s && honorifics[st.toks[i-1].lower] {
+	if i > s && ws.w[i-1].honorific {
 		out = append(out, fhash(28))
 	}
-	if functionWords[lw] {
+	if w.function {
 		out = append(out, fhash(29, sh))
 	}
-	if norp[lw] || timeWords[lw] {
+	if w.common {
 		out = append(out, fhash(30))
 	}
 	if t.upos != "" {
 		out = append(out, fhash(31, t.upos), fhash(32, t.upos, sh))
 	}
-	if i+1 < e && personVerbs[st.toks[i+1].lower] {
+	if i+1 < e && ws.w[i+1].personVerb {
 		out = append(out, fhash(33))
 	}
 	if st.shoutySent(s, e) {
 		out = append(out, fhash(34))
 	}
-	if k := st.r.kb.wordKinds[lw]; k != 0 {
+	if k := w.kind; k != 0 {
 		out = append(out, fhash(35, string(rune('0'+k))), fhash(38, string(rune('0'+k)), first))
 	}
 	if i+1 < e {
-		if k := st.r.kb.wordKinds[st.toks[i+1].lower]; k != 0 && st.toks[i+1].cap {
+		if k := ws.w[i+1].kind; k != 0 && st.toks[i+1].cap {
 			out = append(out, fhash(39, string(rune('0'+k))))
 		}
 	}
@@ -430,22 +481,29 @@ func (st *art) detFeatures(i, s, e int, info []tokInfo, det []int, out []uint64)
 
 // lexFeatures returns the features of token i of sentence [s,e) that come
 // from the lexicon lex (none when lex is nil).
-func (st *art) lexFeatures(i, s, e int, lex map[string]uint8, out []uint64) []uint64 {
+func (st *art) lexFeatures(i, s, e int, lex map[string]uint8, ws *nerWords, out []uint64) []uint64 {
 	if lex != nil {
-		lw := st.toks[i].lower
+		cached := ws != nil && sameMap(lex, ws.lex)
+		class := func(k int) (uint8, bool) {
+			if cached {
+				return ws.w[k].lexCls, ws.w[k].lexOK
+			}
+			c, ok := lex[st.toks[k].lower]
+			return c, ok
+		}
 		sh := st.shape(i)
 		first := "0"
 		if st.toks[i].first {
 			first = "1"
 		}
-		c, ok := lex[lw]
+		c, ok := class(i)
 		cls := "unk"
 		if ok {
 			cls = string(rune('a' + c))
 		}
 		out = append(out, fhash(44, cls), fhash(45, cls, sh), fhash(46, cls, first))
 		if i > s {
-			pc, ok := lex[st.toks[i-1].lower]
+			pc, ok := class(i - 1)
 			pcls := "unk"
 			if ok {
 				pcls = string(rune('a' + pc))
@@ -453,7 +511,7 @@ func (st *art) lexFeatures(i, s, e int, lex map[string]uint8, out []uint64) []ui
 			out = append(out, fhash(47, pcls, cls))
 		}
 		if i+1 < e {
-			nc, ok := lex[st.toks[i+1].lower]
+			nc, ok := class(i + 1)
 			ncls := "unk"
 			if ok {
 				ncls = string(rune('a' + nc))
@@ -504,8 +562,8 @@ func (m *NERModel) score(feats []uint64, sc *[nTags]float32) {
 }
 
 // tagSentence tags sentence [s,e) greedily.
-func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, lowerSeen map[string]bool) []int {
-	return m.tagSentenceWith(st, s, e, info, lowerSeen, &nerScratch{})
+func (m *NERModel) tagSentence(st *art, s, e int, info []tokInfo, ws *nerWords) []int {
+	return m.tagSentenceWith(st, s, e, info, ws, &nerScratch{})
 }
 
 // nerScratch holds buffers reused across the sentences of an article.
@@ -517,14 +575,16 @@ type nerScratch struct {
 	baseScore [2][][nTags]float32
 	joint     bool
 	feats     []uint64
+	words     *nerWords
 }
 
 // tagSentenceWith tags sentence [s,e) greedily, computing the features
 // the model and its detector share only once.
-func (m *NERModel) tagSentenceWith(st *art, s, e int, info []tokInfo, lowerSeen map[string]bool, sc *nerScratch) []int {
+func (m *NERModel) tagSentenceWith(st *art, s, e int, info []tokInfo, ws *nerWords, sc *nerScratch) []int {
 	sc.base, sc.off = sc.base[:0], append(sc.off[:0], 0)
+	sc.words = ws
 	for i := s; i < e; i++ {
-		sc.base = st.baseFeatures(i, s, e, info, lowerSeen, sc.base)
+		sc.base = st.baseFeatures(i, s, e, info, ws, sc.base)
 		sc.off = append(sc.off, len(sc.base))
 	}
 	sc.joint = m.joint != nil
@@ -567,7 +627,7 @@ func (m *NERModel) tagBase(st *art, s, e int, info []tokInfo, scr *nerScratch, d
 			m.score(scr.base[scr.off[i-s]:scr.off[i-s+1]], &sc)
 		}
 		feats := st.detFeatures(i, s, e, info, det, scr.feats[:0])
-		feats = st.lexFeatures(i, s, e, m.lex, feats)
+		feats = st.lexFeatures(i, s, e, m.lex, scr.words, feats)
 		feats = dynFeatures(prev, st.shape(i), st.toks[i].lower, feats)
 		m.score(feats, &sc)
 		scr.feats = feats
@@ -599,7 +659,7 @@ func (st *art) lowerSeenWords() map[string]bool {
 // base wins); one that covers role words ("Burger King") takes them.
 func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 	info := st.ruleInfo()
-	lowerSeen := st.lowerSeenWords()
+	ws := st.nerWords(st.lowerSeenWords(), m.lex)
 	var dropped []ment
 	kept := st.ments[:0]
 	for _, x := range st.ments {
@@ -618,7 +678,7 @@ func (st *art) applyModel(m *NERModel, bounds [][2]int) {
 	drop := map[int]bool{}
 	var scratch nerScratch
 	for _, b := range bounds {
-		tags := m.tagSentenceWith(st, b[0], b[1], info, lowerSeen, &scratch)
+		tags := m.tagSentenceWith(st, b[0], b[1], info, ws, &scratch)
 		for i := 0; i < len(tags); {
 			if tags[i] == 0 {
 				i++
@@ -730,7 +790,7 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			continue
 		}
 		info := st.ruleInfo()
-		lower := st.lowerSeenWords()
+		ws := st.nerWords(st.lowerSeenWords(), lex)
 		for si, b := range st.sentenceBounds() {
 			gold := make([]int, b[1]-b[0])
 			for k, tag := range sents[i0+si].Tags {
@@ -742,10 +802,10 @@ func (r *Resolver) TrainNER(sents []IOBSentence, passes int, lex map[string]uint
 			ex := trainExample{st: st, s: b[0], e: b[1], gold: gold}
 			var dt []int
 			if det != nil {
-				dt = det.tagSentence(st, b[0], b[1], info, lower)
+				dt = det.tagSentence(st, b[0], b[1], info, ws)
 			}
 			for k := b[0]; k < b[1]; k++ {
-				ex.static = append(ex.static, st.staticFeatures(k, b[0], b[1], info, lower, lex, dt, nil))
+				ex.static = append(ex.static, st.staticFeatures(k, b[0], b[1], info, ws, lex, dt, nil))
 			}
 			exs = append(exs, ex)
 		}
