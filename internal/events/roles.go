@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -672,7 +673,9 @@ func (x *articleIndex) titled(arg int) (model.Participant, bool) {
 	mi := x.mention[arg]
 	if mi < 0 {
 		for _, k := range x.kids[arg] {
-			if r := x.rel(k); (r == "flat" || r == "appos" || r == "compound" || r == "nmod:desc") && x.mention[k] >= 0 {
+			if r := x.rel(k); (r == "flat" || r == "appos" || r == "compound" || r == "nmod:desc" ||
+				r == "nmod" && x.caseOf(k) == "of") && x.mention[k] >= 0 {
+				// "President X", "supporters of President X"
 				mi = x.mention[k]
 				break
 			}
@@ -1315,7 +1318,7 @@ func (x *articleIndex) proposer(si, t int, srcs []model.Participant) (model.Part
 }
 
 // nounSources returns the source argument heads of noun trigger t.
-func (x *articleIndex) nounSources(t, mod int) []int {
+func (x *articleIndex) nounSources(t int, p *Pattern, mod int) []int {
 	var out []int
 	agent := false
 	for _, k := range x.kids[t] {
@@ -1326,8 +1329,9 @@ func (x *articleIndex) nounSources(t, mod int) []int {
 		case "nmod:poss", "compound", "amod":
 			out = append(out, k)
 		case "nmod":
-			if cs := x.caseOf(k); cs == "by" || cs == "from" {
-				// "calls by X", "demands from X"
+			if cs := x.caseOf(k); cs == "by" || cs == "from" && !slices.Contains(p.Target, "from") {
+				// "calls by X", "an appeal from X" (not "withdrawal
+				// from X", where "from" names the target)
 				out = append(out, k)
 				agent = true
 			}
@@ -1599,6 +1603,13 @@ func announcedThreat(root string) string {
 	return ""
 }
 
+// domesticRoot reports whether pattern code code is one of material
+// conflict or protest (CAMEO 14–20), acts that are often domestic, even
+// when announced (and so coded as a threat).
+func domesticRoot(code string) bool {
+	return len(code) >= 2 && code[:2] >= "14" && code[:2] <= "20"
+}
+
 // refusalCode is the CAMEO code a negated cooperation becomes when its
 // source asserts it: the refusal of that kind of cooperation.
 func refusalCode(root string) string {
@@ -1657,7 +1668,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	t, p := tr.tok, tr.pat
 	var srcArgs []int
 	if p.Noun {
-		srcArgs = x.nounSources(t, tr.mod)
+		srcArgs = x.nounSources(t, p, tr.mod)
 	} else {
 		srcArgs = x.subjects(t, 0)
 	}
@@ -1692,12 +1703,14 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	if len(tgts) == 0 {
 		if len(srcs) > 1 && (p.Mutual || x.reciprocal(t, p.Code)) {
 			tgts = srcs
-		} else if p.Noun || c.requireTarget {
+		} else if c.requireTarget {
 			return
 		} else if g, ok := x.domestic(p.Code, tgtArgs, srcs[0]); ok {
 			tgts = []model.Participant{g}
 		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
+		} else if p.Noun {
+			return // an event noun with no one acted on is too often no event
 		} else if len(unres) > 0 {
 			tgts = unres[:1]
 		} else {
@@ -1786,7 +1799,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	}
 	for _, s := range srcs {
 		for _, g := range tgts {
-			if g.Code != "" && g.Code == s.Code && (g.Sector == s.Sector || g.Span == s.Span) && k.Quad != 4 {
+			if g.Code != "" && g.Code == s.Code && (g.Sector == s.Sector || g.Span == s.Span) && k.Quad != 4 && !domesticRoot(p.Code) {
 				continue // self-event
 			}
 			if g.Span == s.Span && g.Code != "" {

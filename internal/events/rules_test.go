@@ -356,6 +356,37 @@ against against ADP 5 case
 the the DET 5 det
 tax tax NOUN 2 obl
 . . PUNCT 2 punct`, "ECU>ECU:141"},
+		{"a strike organised by parties acts on their state", `
+parties party NOUN 2 nsubj @NPL/OPP
+organized organize VERB 0 root
+a a DET 5 det
+general general ADJ 5 amod
+strike strike NOUN 2 obj
+. . PUNCT 2 punct`, "NPL>NPL:143"},
+		{"a staged hunger strike is no air strike", `
+Sidhe Sidhe PROPN 2 nsubj @DZA/OPP
+staged stage VERB 0 root
+a a DET 5 det
+hunger hunger NOUN 5 compound
+strike strike NOUN 2 obj
+. . PUNCT 2 punct`, "DZA>DZA:142"},
+		{"withdrawal from a country targets it", `
+Lima Lima PROPN 2 nsubj @PER
+sped speed VERB 0 root
+up up ADP 2 compound:prt
+the the DET 5 det
+withdrawal withdrawal NOUN 2 obj
+from from ADP 7 case
+Quito Quito PROPN 5 nmod @ECU
+. . PUNCT 2 punct`, "PER>ECU:087"},
+		{"an announced blockade of the own capital is kept", `
+farmers farmer NOUN 2 nsubj @FRA
+said say VERB 0 root
+they they PRON 5 nsubj @FRA
+would would AUX 5 aux
+blockade blockade VERB 2 ccomp
+Lutetia Lutetia PROPN 5 obj @FRA
+. . PUNCT 2 punct`, "FRA>FRA:138"},
 		{"an armed group's violence keeps no target", `
 Quito Quito PROPN 2 nsubj @ECU
 fought fight VERB 0 root
@@ -468,5 +499,31 @@ Quito Quito PROPN 2 obl @ECU
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTitledOfPhrase checks that followers of an office-holder with no
+// country ("supporters of President X") take the sentence's one state.
+func TestTitledOfPhrase(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := tree(t, `
+supporters supporter NOUN 5 nsubj
+of of ADP 4 case
+President president PROPN 4 nmod:desc
+Olsen Olsen PROPN 1 nmod
+blocked block VERB 0 root
+roads road NOUN 5 obj
+in in ADP 8 case
+Lund Lund PROPN 5 obl @NOR
+. . PUNCT 5 punct`)
+	a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: a.Tokens[2].Span.Start, End: a.Tokens[3].Span.End},
+		Text: "President Olsen", Kind: "PER", Sector: "GOV"})
+	slices.SortFunc(a.Mentions, func(p, q model.Mention) int { return p.Span.Start - q.Span.Start })
+	c.Annotate(a)
+	if got, want := brief(a.Events), "NOR>NOR:144"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
