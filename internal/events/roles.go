@@ -498,6 +498,14 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 	if len(out) > 0 {
 		return out
 	}
+	for _, k := range x.childrenRel(t, "expl") {
+		if l := x.lemma(k); l == "it" || l == "they" {
+			out = append(out, k) // "says it is willing to", "it" parsed as expletive
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	h := x.head(t)
 	if h < 0 {
 		return nil
@@ -524,10 +532,19 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 			return x.subjects(h, depth+1)
 		}
 	case "acl":
+		if statementNouns[x.lemma(h)] && x.rel(h) == "obj" {
+			// "issued a statement demanding": the issuer demands
+			return x.subjects(x.head(h), depth+1)
+		}
 		return []int{h}
 	}
 	return nil
 }
+
+// statementNouns are documents whose issuer speaks through them ("issued
+// a declaration demanding", "released a statement urging").
+var statementNouns = set("statement", "declaration", "communique", "resolution", "letter", "message", "decree",
+	"note", "motion", "proclamation", "manifesto", "memorandum", "press release", "report")
 
 // withConj expands argument heads with their conjuncts ("France and
 // Britain").
@@ -1603,6 +1620,107 @@ func announcedThreat(root string) string {
 	return ""
 }
 
+// conditionTarget returns the subject of a condition set on a threat or
+// on an act made conditional ("unless Y resigns": an ultimatum to Y): an
+// "if" or "unless" clause of trigger t or of its infinitival complement,
+// when t is a threat (CAMEO 13) or the clause is "unless". A subject that
+// is one of the sources is no target.
+func (x *articleIndex) conditionTarget(t int, code string, srcs []model.Participant) (model.Participant, bool) {
+	threat := len(code) >= 2 && code[:2] == "13"
+	for _, v := range append([]int{t}, x.complements(t)...) {
+		for _, k := range x.childrenRel(v, "advcl") {
+			cond := ""
+			for _, m := range x.childrenRel(k, "mark") {
+				if l := x.lemma(m); l == "if" || l == "unless" {
+					cond = l
+				}
+			}
+			if cond == "" || (!threat && cond != "unless") {
+				continue
+			}
+			for _, sj := range x.subjects(k, 0) {
+				g, ok := x.participant(sj, true)
+				if !ok || isSource(g, srcs) {
+					continue
+				}
+				return g, true
+			}
+		}
+	}
+	return model.Participant{}, false
+}
+
+// isSource reports whether g is one of the sources (same code and span, or
+// same code and sector).
+func isSource(g model.Participant, srcs []model.Participant) bool {
+	for _, s := range srcs {
+		if s.Code == g.Code && (s.Span == g.Span || s.Sector == g.Sector) {
+			return true
+		}
+	}
+	return false
+}
+
+// protestObjects are nouns whose phrase names what a protest is against
+// ("in protest against Y", "in defiance of Y", "their anger at Y").
+var protestObjects = set("protest", "defiance", "opposition", "anger", "outrage", "disapproval", "solidarity", "response",
+	"retaliation", "support", "condemnation")
+
+// protestTarget returns the actor a protest with no target phrase is
+// aimed at, from its purpose ("blocked roads to protest Y's decision",
+// "to show their anger at Y") or an "in protest/defiance of" phrase: the
+// first resolved actor in the object or against/at/over/of/for phrases of
+// those, other than the sources.
+func (x *articleIndex) protestTarget(t int, noun bool, srcs []model.Participant) (model.Participant, bool) {
+	v := t
+	if noun {
+		if h := x.head(t); h >= 0 {
+			v = h
+		}
+	}
+	var cands []int
+	addArgs := func(n int, objs bool) {
+		for _, k := range x.kids[n] {
+			r := x.rel(k)
+			switch {
+			case objs && r == "obj":
+				cands = append(cands, k)
+			case baseRel(r) == "obl" || baseRel(r) == "nmod":
+				switch x.caseOf(k) {
+				case "against", "at", "over", "of", "for", "toward", "towards":
+					cands = append(cands, k)
+				}
+			}
+		}
+	}
+	heads := []int{t, v}
+	for _, o := range x.childrenRel(v, "obj") {
+		heads = append(heads, o) // a purpose clause the parser hung on the object
+	}
+	for _, n := range heads {
+		for _, k := range x.kids[n] {
+			r := x.rel(k)
+			switch {
+			case (r == "advcl" || r == "xcomp" || r == "acl") && x.hasMarkTo(k):
+				addArgs(k, true)
+				for _, o := range x.childrenRel(k, "obj") {
+					if protestObjects[x.lemma(o)] {
+						addArgs(o, false)
+					}
+				}
+			case (baseRel(r) == "obl" || baseRel(r) == "nmod") && protestObjects[x.lemma(k)]:
+				addArgs(k, false)
+			}
+		}
+	}
+	for _, c := range cands {
+		if g, ok := x.participant(c, true); ok && !isSource(g, srcs) {
+			return g, true
+		}
+	}
+	return model.Participant{}, false
+}
+
 // domesticRoot reports whether pattern code code is one of material
 // conflict or protest (CAMEO 14–20), acts that are often domestic, even
 // when announced (and so coded as a threat).
@@ -1697,6 +1815,19 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 	tgts, unres := x.resolveArgs(tgtArgs, t, false)
 	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "12" && !p.Noun {
 		if g, ok := x.proposer(si, t, srcs); ok {
+			tgts = []model.Participant{g}
+		}
+	}
+	if len(tgts) == 0 && !p.Noun {
+		// "threatened to stop the talks if Y goes ahead", "will boycott
+		// unless Y resigns": the one the condition names
+		if g, ok := x.conditionTarget(t, p.Code, srcs); ok {
+			tgts = []model.Participant{g}
+		}
+	}
+	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "14" {
+		// "blocked roads to protest Y's policy", "rallied in defiance of Y"
+		if g, ok := x.protestTarget(t, p.Noun, srcs); ok {
 			tgts = []model.Participant{g}
 		}
 	}

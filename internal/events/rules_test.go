@@ -527,3 +527,83 @@ Lund Lund PROPN 5 obl @NOR
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestClauseRoles checks targets and sources found in neighbouring
+// clauses: the subject of a threat's condition, the object of a
+// protest's purpose, an expletive "it" as subject, and the issuer of a
+// statement that demands.
+func TestClauseRoles(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"threat conditioned on another's act", `
+Lima Lima PROPN 2 nsubj @PER
+threatened threaten VERB 0 root
+to to PART 4 mark
+leave leave VERB 2 xcomp
+if if SCONJ 7 mark
+Quito Quito PROPN 7 nsubj @ECU
+refuses refuse VERB 4 advcl
+. . PUNCT 2 punct`, "PER>ECU:130 ECU>:120:hypothetical"},
+		{"protest purpose names the target", `
+crowds crowd NOUN 2 nsubj @CHL/OPP
+blocked block VERB 0 root
+roads road NOUN 2 obj
+to to PART 5 mark
+denounce denounce VERB 2 advcl
+Lima Lima PROPN 7 nmod:poss @PER
+policy policy NOUN 5 obj
+. . PUNCT 2 punct`, "CHL>PER:144"},
+		{"in defiance of", `
+crowds crowd NOUN 2 nsubj @CHL/OPP
+rallied rally VERB 0 root
+in in ADP 4 case
+defiance defiance NOUN 2 obl
+of of ADP 6 case
+Lima Lima PROPN 4 nmod @PER
+. . PUNCT 2 punct`, "CHL>PER:140"},
+		{"expletive it as subject", `
+Lima Lima PROPN 2 nsubj @PER
+says say VERB 0 root
+it it PRON 5 expl
+is be AUX 5 cop
+ready ready ADJ 2 ccomp
+to to PART 7 mark
+withdraw withdraw VERB 5 xcomp
+from from ADP 9 case
+Quito Quito PROPN 7 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:035:intended"},
+		{"a statement demanding speaks for its issuer", `
+Lima Lima PROPN 2 nsubj @PER
+issued issue VERB 0 root
+a a DET 4 det
+statement statement NOUN 2 obj
+demanding demand VERB 4 acl
+Quito Quito PROPN 5 obj @ECU
+. . PUNCT 2 punct`, "PER>ECU:100"},
+		{"ordered patrols is force posture", `
+Lima Lima PROPN 2 nsubj @PER
+ordered order VERB 0 root
+patrols patrol NOUN 2 obj
+. . PUNCT 2 punct`, "PER>:150"},
+		{"prevented a rally is coercion", `
+police police NOUN 2 nsubj @CHL/COP
+prevented prevent VERB 0 root
+a a DET 4 det
+rally rally NOUN 2 obj
+. . PUNCT 2 punct`, "CHL>CHL:172"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
