@@ -256,5 +256,15 @@ func (x *articleIndex) caseOf(t int) string {
 			return l
 		}
 	}
+	// "with President X" parsed with the preposition under the title
+	for _, k := range x.kids[t] {
+		if k < t && (x.rel(k) == "nmod:desc" || x.rel(k) == "compound") {
+			for _, kk := range x.kids[k] {
+				if kk < k && x.rel(kk) == "case" {
+					return x.lemma(kk)
+				}
+			}
+		}
+	}
 	return ""
 }

@@ -240,12 +240,26 @@ func LoadDictionary(r io.Reader, name string, codes map[string]Code) (*Dictionar
 // the forms with the last consonant doubled ("ban": "banned").
 func verbForms(w string) []string {
 	forms := petrForms(w)
+	forms = append(forms, irregularForms[w]...)
 	n := len(w)
 	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 	if n >= 3 && n <= 5 && !vowel(w[n-1]) && w[n-1] != 'w' && w[n-1] != 'x' && w[n-1] != 'y' && vowel(w[n-2]) && !vowel(w[n-3]) {
 		forms = append(forms, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
 	}
 	return forms
+}
+
+// irregularForms are the past forms of irregular verbs the dictionary
+// uses, for when the lemmatiser leaves them as they are.
+var irregularForms = map[string][]string{
+	"take": {"took", "taken"}, "retake": {"retook", "retaken"}, "overrun": {"overran"}, "shoot": {"shot"},
+	"strike": {"struck", "stricken"}, "fight": {"fought"}, "beat": {"beaten"}, "hold": {"held"}, "meet": {"met"},
+	"send": {"sent"}, "give": {"gave", "given"}, "withdraw": {"withdrew", "withdrawn"}, "forbid": {"forbade", "forbidden"},
+	"lay": {"laid"}, "break": {"broke", "broken"}, "speak": {"spoke", "spoken"}, "sell": {"sold"}, "lead": {"led"},
+	"seek": {"sought"}, "swear": {"swore", "sworn"}, "lend": {"lent"}, "drive": {"drove", "driven"},
+	"throw": {"threw", "thrown"}, "steal": {"stole", "stolen"}, "blow": {"blew", "blown"}, "shut": {"shut"},
+	"fly": {"flew", "flown"}, "freeze": {"froze", "frozen"}, "forgive": {"forgave", "forgiven"}, "slay": {"slew", "slain"},
+	"undertake": {"undertook", "undertaken"}, "mislead": {"misled"}, "rebuild": {"rebuilt"}, "upset": {"upset"},
 }
 
 func lower(ss []string) []string {

@@ -732,6 +732,19 @@ func (x *articleIndex) titled(arg int) (model.Participant, bool) {
 	return model.Participant{Code: state, Sector: m.Sector, Text: m.Text, Span: m.Span}, true
 }
 
+// untitled reports whether the actor mention at span sp is a person with
+// no actor code of its own: an office-holder whose state came from the
+// title rule (see titled).
+func (x *articleIndex) untitled(sp model.Span) bool {
+	toks := x.a.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.Start >= sp.Start })
+	if i >= len(toks) || toks[i].Span.Start != sp.Start {
+		return false
+	}
+	mi := x.mention[i]
+	return mi >= 0 && x.a.Mentions[mi].Actor == "" && x.a.Mentions[mi].Kind == "PER"
+}
+
 // sentenceOf returns the index of the sentence holding token i, or -1.
 func (x *articleIndex) sentenceOf(i int) int {
 	ss := x.a.Sentences
@@ -967,12 +980,22 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			if len(args) == 0 && !p.Noun {
 				// the object's phrase: "launched strikes against X",
 				// "imposed sanctions on X", "restored ties with X"
-				for _, o := range x.childrenRel(t, "obj") {
-					for _, k := range x.childrenRel(o, "nmod") {
-						if x.caseOf(k) == slot {
-							args = append(args, k)
+				// and one "of" phrase down: "handed over 700 kg of
+				// medicine to X"
+				objs := x.childrenRel(t, "obj")
+				for d := 0; d < 2 && len(args) == 0 && len(objs) > 0; d++ {
+					var next []int
+					for _, o := range objs {
+						for _, k := range x.childrenRel(o, "nmod") {
+							switch x.caseOf(k) {
+							case slot:
+								args = append(args, k)
+							case "of":
+								next = append(next, k)
+							}
 						}
 					}
+					objs = next
 				}
 			}
 		}
@@ -1813,6 +1836,20 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		tgtArgs = []int{roleTgt}
 	}
 	tgts, unres := x.resolveArgs(tgtArgs, t, false)
+	if len(p.Code) >= 2 && p.Code[:2] >= "03" && p.Code[:2] <= "07" {
+		// "X's diplomats met President Y": the title rule's one state
+		// is the diplomats' own, but meetings and cooperation are
+		// mostly across borders, so the office-holder stays unresolved
+		kept := tgts[:0]
+		for _, g := range tgts {
+			if x.untitled(g.Span) && len(srcs) > 0 && g.Code == srcs[0].Code {
+				unres = append(unres, model.Participant{Text: g.Text, Span: g.Span})
+				continue
+			}
+			kept = append(kept, g)
+		}
+		tgts = kept
+	}
 	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "12" && !p.Noun {
 		if g, ok := x.proposer(si, t, srcs); ok {
 			tgts = []model.Participant{g}
@@ -1840,7 +1877,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			tgts = []model.Participant{g}
 		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
-		} else if p.Noun {
+		} else if p.Noun && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			return // an event noun with no one acted on is too often no event
 		} else if len(unres) > 0 {
 			tgts = unres[:1]

@@ -607,3 +607,63 @@ rally rally NOUN 2 obj
 		})
 	}
 }
+
+// TestPhraseTargets checks targets found inside the object's phrase or
+// behind a title, irregular verb forms, and that an office-holder met by
+// a state's diplomats does not take their state.
+func TestPhraseTargets(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"recipient one of-phrase down", `
+Lima Lima PROPN 2 nsubj @PER
+delivered deliver VERB 0 root
+tons ton NOUN 2 obj
+of of ADP 5 case
+food food NOUN 3 nmod
+to to ADP 7 case
+Quito Quito PROPN 5 nmod @ECU
+. . PUNCT 2 punct`, "PER>ECU:073"},
+		{"irregular form left unlemmatised", `
+Lima Lima PROPN 2 nsubj @PER
+retook retook VERB 0 root
+Quito Quito PROPN 2 obj @ECU
+. . PUNCT 2 punct`, "PER>ECU:190"},
+		{"preposition under the title", `
+Lima Lima PROPN 2 nsubj @PER
+talked talk VERB 0 root
+with with ADP 4 case
+President president PROPN 5 nmod:desc
+Ruiz Ruiz PROPN 2 obl @ECU/GOV
+. . PUNCT 2 punct`, "PER>ECU:040"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// diplomats of Morroc meeting President Olsen: Olsen does not take
+	// Morroc's code from the title rule, the meeting stays with an
+	// unresolved target
+	a := tree(t, `
+diplomats diplomat NOUN 2 nsubj @MAR/GOV
+met meet VERB 0 root
+President president PROPN 4 nmod:desc
+Olsen Olsen PROPN 2 obj
+. . PUNCT 2 punct`)
+	a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: a.Tokens[2].Span.Start, End: a.Tokens[3].Span.End},
+		Text: "President Olsen", Kind: "PER", Sector: "GOV"})
+	slices.SortFunc(a.Mentions, func(p, q model.Mention) int { return p.Span.Start - q.Span.Start })
+	c.Annotate(a)
+	if got, want := brief(a.Events), "MAR>:044"; got != want {
+		t.Errorf("diplomats met untitled president: got %q, want %q", got, want)
+	}
+}
