@@ -1257,6 +1257,48 @@ func (x *articleIndex) domestic(code string, args []int, src model.Participant) 
 	return model.Participant{}, false
 }
 
+// onlyState gives an act of yielding, demand, disapproval, rejection,
+// threat, sanction, coercion or force (CAMEO 08–20 but force posture) that
+// resolves no one acted on its source's own state as target when that is
+// the only state the sentence names: with no other country in view the
+// act is the country's internal affair ("the judge ordered the former
+// president to appear", "the president threatened to ban opposition
+// candidates" when the parse loses the object). Sector GOV (CVL when the
+// source is the government). The caller does not apply it when the
+// unresolved target is an actor the resolver does not know ("threatened
+// no country").
+func (x *articleIndex) onlyState(si int, code string, src model.Participant) (model.Participant, bool) {
+	if len(code) < 2 || code[:2] < "08" || code[:2] == "15" {
+		return model.Participant{}, false
+	}
+	if code[:2] >= "18" && (src.Sector == "" || src.Sector == "MIL") {
+		// a state's or army's force is as often used abroad ("a Turkish
+		// air strike hit a base"); police, rebels and the like act at home
+		return model.Participant{}, false
+	}
+	state := countryLevel(src)
+	if len(state) != 3 || state == "IGO" || state == "NGO" || state == "IMG" {
+		return model.Participant{}, false
+	}
+	s := x.a.Sentences[si]
+	for _, m := range x.a.Mentions {
+		if m.Sentence != si && (m.Span.Start < x.a.Tokens[s.FirstToken].Span.Start || m.Span.End > x.a.Tokens[s.EndToken-1].Span.End) {
+			continue
+		}
+		if m.Actor == "" {
+			continue
+		}
+		if c := countryLevel(model.Participant{Code: m.Actor, Sector: m.Sector}); c != state {
+			return model.Participant{}, false
+		}
+	}
+	sec := "GOV"
+	if src.Sector == "GOV" {
+		sec = "CVL"
+	}
+	return model.Participant{Code: state, Sector: sec, Span: model.NoSpan}, true
+}
+
 // internalTarget gives a protest or a coercion (CAMEO 14, 17) that names
 // no one it acts on ("demonstrators rioted", "declared a curfew") its
 // source's own state as target: protesters act against their government,
@@ -1876,6 +1918,8 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		} else if g, ok := x.domestic(p.Code, tgtArgs, srcs[0]); ok {
 			tgts = []model.Participant{g}
 		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+			tgts = []model.Participant{g}
+		} else if g, ok := x.onlyState(si, p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
 		} else if p.Noun && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			return // an event noun with no one acted on is too often no event

@@ -34,6 +34,8 @@ Quito Quito PROPN 2 nsubj @ECU
 rejected reject VERB 0 root
 the the DET 4 det
 plan plan NOUN 2 obj
+in in ADP 6 case
+Lima Lima PROPN 2 obl @PER
 . . PUNCT 2 punct`, "ECU>:120"},
 		{"numbered countries are collective", `
 about about ADV 2 advmod
@@ -338,7 +340,21 @@ Lima Lima PROPN 2 nsubj @PER
 rejected reject VERB 0 root
 the the DET 4 det
 budget budget NOUN 2 obj
+in in ADP 6 case
+Minsk Minsk PROPN 2 obl @BLR
 . . PUNCT 2 punct`, "PER>:120"},
+		{"the only state named is the source's own", `
+Lima Lima PROPN 2 nsubj @PER
+rejected reject VERB 0 root
+the the DET 4 det
+budget budget NOUN 2 obj
+. . PUNCT 2 punct`, "PER>PER:120"},
+		{"no domestic default for diplomacy", `
+Lima Lima PROPN 2 nsubj @PER
+praised praise VERB 0 root
+the the DET 4 det
+budget budget NOUN 2 obj
+. . PUNCT 2 punct`, ""},
 		{"meetings stay international", `
 Oslo Oslo PROPN 2 nsubj @NOR
 met meet VERB 0 root
@@ -387,7 +403,17 @@ would would AUX 5 aux
 blockade blockade VERB 2 ccomp
 Lutetia Lutetia PROPN 5 obj @FRA
 . . PUNCT 2 punct`, "FRA>FRA:138"},
-		{"an armed group's violence keeps no target", `
+		{"violence with another state in view keeps no target", `
+Quito Quito PROPN 2 nsubj @ECU
+fought fight VERB 0 root
+near near ADP 4 case
+Lima Lima PROPN 2 obl @PER
+. . PUNCT 2 punct`, "ECU>:190"},
+		{"police violence with no other state in view is domestic", `
+police police NOUN 2 nsubj @ECU/COP
+fought fight VERB 0 root
+. . PUNCT 2 punct`, "ECU>ECU:190"},
+		{"a state's violence with no other state in view keeps no target", `
 Quito Quito PROPN 2 nsubj @ECU
 fought fight VERB 0 root
 . . PUNCT 2 punct`, "ECU>:190"},
