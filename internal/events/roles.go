@@ -626,6 +626,15 @@ func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, i
 			}
 			for _, k := range x.kids[i] {
 				r := x.rel(k)
+				if r == "acl" && basedVerbs[x.lemma(k)] {
+					// "a group based in Gondor": where it sits
+					for _, kk := range x.childrenRel(k, "obl") {
+						if cs := x.caseOf(kk); cs == "in" || cs == "at" {
+							next = append(next, node{kk, sector})
+						}
+					}
+					continue
+				}
 				if clauseRels[r] {
 					continue
 				}
@@ -653,6 +662,11 @@ func (x *articleIndex) participantAt(arg int, target bool) (model.Participant, i
 	sp := x.a.Tokens[arg].Span
 	return model.Participant{Text: sp.In(x.a.Text), Span: sp}, -1, false
 }
+
+// basedVerbs are participles that place an unnamed body in a country
+// ("a newspaper based in X", "militants operating in X").
+var basedVerbs = set("base", "based", "locate", "located", "station", "stationed", "headquarter", "headquartered",
+	"operate", "active", "live", "resident")
 
 // ownSector returns the sector of a mention of actor code below token i
 // in its noun phrase (flat, compound, appositive or modifier words, at
@@ -715,6 +729,9 @@ func (x *articleIndex) titled(arg int) (model.Participant, bool) {
 		if o.Span.Start < x.a.Tokens[s.FirstToken].Span.Start || o.Span.End > x.a.Tokens[s.EndToken-1].Span.End {
 			continue
 		}
+		if x.reporter(o.Span, arg) {
+			continue // "..., a spokeswoman for the Gondor embassy said"
+		}
 		if o.Actor == "" || len(o.Actor) != 3 || o.Sector == "IGO" || o.Sector == "NGO" {
 			continue
 		}
@@ -743,6 +760,31 @@ func (x *articleIndex) untitled(sp model.Span) bool {
 	}
 	mi := x.mention[i]
 	return mi >= 0 && x.a.Mentions[mi].Actor == "" && x.a.Mentions[mi].Kind == "PER"
+}
+
+// reporter reports whether the mention at span sp lies in the subject of a
+// speech verb that does not govern token arg: the source of a report
+// ("a spokeswoman for the Gondor embassy said"), not a party to what it
+// reports.
+func (x *articleIndex) reporter(sp model.Span, arg int) bool {
+	toks := x.a.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.Start >= sp.Start })
+	for d := 0; d < 8 && i >= 0 && i < len(toks); d++ {
+		h := x.head(i)
+		if h < 0 {
+			return false
+		}
+		if x.rel(i) == "nsubj" && speechVerbs[x.lemma(h)] {
+			for a, n := arg, 0; a >= 0 && n < 12; a, n = x.head(a), n+1 {
+				if a == i {
+					return false // arg is inside the reporter's phrase itself
+				}
+			}
+			return true
+		}
+		i = h
+	}
+	return false
 }
 
 // sentenceOf returns the index of the sentence holding token i, or -1.
@@ -917,6 +959,15 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 					// a US offer" with "offer" as an xcomp
 					if !x.hasMarkTo(k) && len(x.childrenRel(k, "det")) > 0 {
 						args = append(args, k)
+					}
+				}
+				if len(args) == 0 {
+					// "hosted Japanese Prime Minister X" with the object
+					// parsed as a secondary predicate
+					for _, k := range x.childrenRel(t, "xcomp") {
+						if up := x.upos(k); (up == "ADJ" || up == "PROPN" || up == "NOUN") && !x.hasMarkTo(k) && x.mention[k] >= 0 {
+							args = append(args, k)
+						}
 					}
 				}
 				if mod >= 0 && x.rel(mod) == "compound:prt" && p.Mod != "" {
@@ -1260,14 +1311,15 @@ func (x *articleIndex) domestic(code string, args []int, src model.Participant) 
 // onlyState gives an act of yielding, demand, disapproval, rejection,
 // threat, sanction, coercion or force (CAMEO 08–20 but force posture) that
 // resolves no one acted on its source's own state as target when that is
-// the only state the sentence names: with no other country in view the
+// the only state the sentence names (outside the subject of a speech verb
+// that reports it, see reporter): with no other country in view the
 // act is the country's internal affair ("the judge ordered the former
 // president to appear", "the president threatened to ban opposition
 // candidates" when the parse loses the object). Sector GOV (CVL when the
 // source is the government). The caller does not apply it when the
 // unresolved target is an actor the resolver does not know ("threatened
 // no country").
-func (x *articleIndex) onlyState(si int, code string, src model.Participant) (model.Participant, bool) {
+func (x *articleIndex) onlyState(si, t int, code string, src model.Participant) (model.Participant, bool) {
 	if len(code) < 2 || code[:2] < "08" || code[:2] == "15" {
 		return model.Participant{}, false
 	}
@@ -1285,7 +1337,7 @@ func (x *articleIndex) onlyState(si int, code string, src model.Participant) (mo
 		if m.Sentence != si && (m.Span.Start < x.a.Tokens[s.FirstToken].Span.Start || m.Span.End > x.a.Tokens[s.EndToken-1].Span.End) {
 			continue
 		}
-		if m.Actor == "" {
+		if m.Actor == "" || x.reporter(m.Span, t) {
 			continue
 		}
 		if c := countryLevel(model.Participant{Code: m.Actor, Sector: m.Sector}); c != state {
@@ -1729,7 +1781,7 @@ func isSource(g model.Participant, srcs []model.Participant) bool {
 // protestObjects are nouns whose phrase names what a protest is against
 // ("in protest against Y", "in defiance of Y", "their anger at Y").
 var protestObjects = set("protest", "defiance", "opposition", "anger", "outrage", "disapproval", "solidarity", "response",
-	"retaliation", "support", "condemnation")
+	"retaliation", "support", "condemnation", "demonstration", "rally", "march", "strike")
 
 // protestTarget returns the actor a protest with no target phrase is
 // aimed at, from its purpose ("blocked roads to protest Y's decision",
@@ -1919,7 +1971,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			tgts = []model.Participant{g}
 		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
-		} else if g, ok := x.onlyState(si, p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+		} else if g, ok := x.onlyState(si, t, p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
 		} else if p.Noun && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			return // an event noun with no one acted on is too often no event

@@ -693,3 +693,70 @@ Olsen Olsen PROPN 2 obj
 		t.Errorf("diplomats met untitled president: got %q, want %q", got, want)
 	}
 }
+
+// TestPlacedActors checks a body placed by "based in", an object the
+// parser made a secondary predicate, stone throwing, and that a report's
+// source does not count among the states an office-holder may belong to.
+func TestPlacedActors(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"based in", `
+a a DET 2 det
+paper paper NOUN 6 nsubj
+based base VERB 2 acl
+in in ADP 5 case
+Lima Lima PROPN 3 obl @PER
+criticized criticize VERB 0 root
+Quito Quito PROPN 6 obj @ECU
+. . PUNCT 6 punct`, "PER>ECU:111"},
+		{"object as secondary predicate", `
+Lima Lima PROPN 2 nsubj @PER
+hosted host VERB 0 root
+Ecuadorian Ecuadorian ADJ 2 xcomp @ECU
+. . PUNCT 2 punct`, "PER>ECU:043"},
+		{"stone throwing is violent protest", `
+youths youth NOUN 2 nsubj @PER/CVL
+threw throw VERB 0 root
+stones stone NOUN 2 obj
+at at ADP 5 case
+Quito Quito PROPN 2 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:145"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// "President Olsen banned rallies, a spokesman for the Swedish
+	// embassy said": the embassy's state is the report's source, so
+	// Olsen still takes Norway
+	a := tree(t, `
+President president PROPN 2 nmod:desc
+Olsen Olsen PROPN 3 nsubj
+banned ban VERB 9 ccomp
+rallies rally NOUN 3 obj
+in in ADP 6 case
+Lund Lund PROPN 3 obl @NOR
+a a DET 8 det
+spokesman spokesman NOUN 9 nsubj
+said say VERB 0 root
+for for ADP 11 case
+Sweden Sweden PROPN 8 nmod @SWE
+. . PUNCT 9 punct`)
+	a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: a.Tokens[0].Span.Start, End: a.Tokens[1].Span.End},
+		Text: "President Olsen", Kind: "PER", Sector: "GOV"})
+	slices.SortFunc(a.Mentions, func(p, q model.Mention) int { return p.Span.Start - q.Span.Start })
+	c.Annotate(a)
+	if got, want := brief(a.Events), "NOR>NOR:172"; got != want {
+		t.Errorf("reporter's state: got %q, want %q", got, want)
+	}
+}
