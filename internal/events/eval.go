@@ -208,7 +208,8 @@ func goldActors(raw json.RawMessage) []string {
 // EvalPLOVER scores the pipeline on PLOVER gold records (a JSON list of
 // records with "text", "event", "source" and "target"; "DOCUMENT" records
 // are skipped). Each record's text becomes one article dated with the
-// record's date. The predicted event of a record is chosen by: events with
+// record's date (none when every record has the same date, a placeholder).
+// The predicted event of a record is chosen by: events with
 // a resolved target first, then the trigger nearest the root of its parse
 // (the main clause over reported or subordinate ones), then text order.
 // Event accuracy compares the predicted PLOVER type with the gold type
@@ -234,6 +235,23 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 	if err := json.Unmarshal(b, &recs); err != nil {
 		return PLOVERResult{}, fmt.Errorf("events: %s: %w", path, err)
 	}
+	// A date every record shares is the file's placeholder (the PLOVER
+	// gold standard dates all its records 2000-01-01), not the day the
+	// text was published: the articles are left undated, so that the
+	// actor base accepts people in any office term.
+	var all []string
+	for _, r := range recs {
+		if r.Event != "DOCUMENT" {
+			all = append(all, r.Date)
+		}
+	}
+	placeholder := placeholderDate(all)
+	date := func(d string) string {
+		if d == placeholder {
+			return ""
+		}
+		return d
+	}
 	var res PLOVERResult
 	var ev, src, tgt int
 	for _, r := range recs {
@@ -241,7 +259,7 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 			continue
 		}
 		res.Records++
-		a := sentenceArticle(r.ID, strings.TrimSpace(r.Text), r.Date)
+		a := sentenceArticle(r.ID, strings.TrimSpace(r.Text), date(r.Date))
 		p.Run(a)
 		want := r.Event
 		if n, ok := ploverOldNames[want]; ok {
@@ -275,6 +293,20 @@ func EvalPLOVER(path string, p *Pipeline) (PLOVERResult, error) {
 		res.EventAccuracy, res.SourceAccuracy, res.TargetAccuracy = float64(ev)/n, float64(src)/n, float64(tgt)/n
 	}
 	return res, nil
+}
+
+// placeholderDate returns the date every one of several records carries
+// (a file's placeholder, not a publication date), or "".
+func placeholderDate(dates []string) string {
+	if len(dates) < 2 || dates[0] == "" {
+		return ""
+	}
+	for _, d := range dates[1:] {
+		if d != dates[0] {
+			return ""
+		}
+	}
+	return dates[0]
 }
 
 // jointEvent reports whether predicted event e is the dyadic form of a

@@ -49,3 +49,19 @@ func TestPetrarch(t *testing.T) {
 		t.Errorf("pass rate %.4f below floor", res.PassRate)
 	}
 }
+
+func TestPlaceholderDate(t *testing.T) {
+	for _, tc := range []struct {
+		dates []string
+		want  string
+	}{
+		{[]string{"2000-01-01", "2000-01-01", "2000-01-01"}, "2000-01-01"},
+		{[]string{"2000-01-01", "2014-09-15"}, ""},
+		{[]string{"2014-09-15"}, ""},
+		{[]string{"", ""}, ""},
+	} {
+		if got := placeholderDate(tc.dates); got != tc.want {
+			t.Errorf("placeholderDate(%v) = %q, want %q", tc.dates, got, tc.want)
+		}
+	}
+}
