@@ -961,6 +961,11 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 						args = append(args, k)
 					}
 				}
+				if h := x.head(t); len(args) == 0 && h >= 0 && x.rel(t) == "amod" && !strings.HasSuffix(x.lower[t], "ing") {
+					// a participle modifying its patient: "shelled
+					// positions of X", "the extradited militant"
+					args = append(args, h)
+				}
 				if len(args) == 0 {
 					// "hosted Japanese Prime Minister X" with the object
 					// parsed as a secondary predicate

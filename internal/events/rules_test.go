@@ -760,3 +760,45 @@ Sweden Sweden PROPN 8 nmod @SWE
 		t.Errorf("reporter's state: got %q, want %q", got, want)
 	}
 }
+
+// TestParticiplesAndPlaces checks a participle modifying its patient, an
+// extradition with no destination, and aid cut where it was delivered.
+func TestParticiplesAndPlaces(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"participle modifying its patient", `
+Lima Lima PROPN 0 root @PER
+shelled shell VERB 3 amod
+positions position NOUN 1 obj
+of of ADP 5 case
+Quito Quito PROPN 3 nmod @ECU
+. . PUNCT 1 punct`, "PER>ECU:194"},
+		{"extradited person gives the target", `
+Lima Lima PROPN 2 nsubj @PER
+extradited extradite VERB 0 root
+Ecuadorian Ecuadorian ADJ 4 amod @ECU
+suspects suspect NOUN 2 obj
+. . PUNCT 2 punct`, "PER>ECU:063"},
+		{"aid suspended in a country", `
+Lima Lima PROPN 2 nsubj @PER
+suspended suspend VERB 0 root
+aid aid NOUN 2 obj
+in in ADP 5 case
+Quito Quito PROPN 2 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:162"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
