@@ -142,7 +142,9 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 		done int64
 	}
 	jobs := make(chan job, opts.Workers*stageBatch)
-	results := make(chan result, opts.Workers*4)
+	// Room for a store batch: while the coordinator writes one, the
+	// workers go on (a smaller buffer stalled them for the whole write).
+	results := make(chan result, opts.Workers*4+opts.BatchSize)
 	var readErr error
 	go func() {
 		defer close(jobs)
