@@ -561,6 +561,22 @@ func (x *articleIndex) withConj(args []int) []int {
 				walk(k, d+1)
 			}
 		}
+		// "Gondor's leader X and Arnor's President Y" parsed with the
+		// second conjunct under the first one's name
+		for _, k := range x.kids[i] {
+			if r := x.rel(k); r == "appos" || r == "flat" {
+				for _, kk := range x.kids[k] {
+					if r2 := x.rel(kk); r2 == "flat" || r2 == "appos" {
+						for _, c := range x.childrenRel(kk, "conj") {
+							walk(c, d+1)
+						}
+					}
+				}
+				for _, c := range x.childrenRel(k, "conj") {
+					walk(c, d+1)
+				}
+			}
+		}
 	}
 	for _, a := range args {
 		walk(a, 0)
@@ -1772,6 +1788,43 @@ func (x *articleIndex) conditionTarget(t int, code string, srcs []model.Particip
 	return model.Participant{}, false
 }
 
+// conflictNouns name the fighting a show of force prepares.
+var conflictNouns = set("war", "attack", "offensive", "invasion", "strike", "operation", "campaign", "assault",
+	"confrontation", "conflict", "fight", "battle", "incursion")
+
+// postureTarget returns the adversary of a show of force (CAMEO 15) named
+// in the fighting it prepares: "mobilised reservists for a possible war
+// against Y", "massed troops for an offensive on Y".
+func (x *articleIndex) postureTarget(t int, srcs []model.Participant) (model.Participant, bool) {
+	var nouns []int
+	for _, k := range x.kids[t] {
+		if b := baseRel(x.rel(k)); (b == "obl" || b == "nmod") && x.caseOf(k) == "for" && conflictNouns[x.lemma(k)] {
+			nouns = append(nouns, k)
+		}
+	}
+	for _, o := range x.childrenRel(t, "obj") {
+		for _, k := range x.childrenRel(o, "nmod") {
+			if x.caseOf(k) == "for" && conflictNouns[x.lemma(k)] {
+				nouns = append(nouns, k)
+			}
+		}
+	}
+	for _, n := range nouns {
+		for _, k := range x.kids[n] {
+			if b := baseRel(x.rel(k)); b != "nmod" && b != "obl" {
+				continue
+			}
+			switch x.caseOf(k) {
+			case "against", "on", "with":
+				if g, ok := x.participant(k, true); ok && !isSource(g, srcs) {
+					return g, true
+				}
+			}
+		}
+	}
+	return model.Participant{}, false
+}
+
 // isSource reports whether g is one of the sources (same code and span, or
 // same code and sector).
 func isSource(g model.Participant, srcs []model.Participant) bool {
@@ -1958,6 +2011,12 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		// "threatened to stop the talks if Y goes ahead", "will boycott
 		// unless Y resigns": the one the condition names
 		if g, ok := x.conditionTarget(t, p.Code, srcs); ok {
+			tgts = []model.Participant{g}
+		}
+	}
+	if len(tgts) == 0 && len(p.Code) >= 2 && p.Code[:2] == "15" {
+		// "mobilised reservists for a war against Y"
+		if g, ok := x.postureTarget(t, srcs); ok {
 			tgts = []model.Participant{g}
 		}
 	}

@@ -802,3 +802,45 @@ Quito Quito PROPN 2 obl @ECU
 		})
 	}
 }
+
+// TestNamesAndPosture checks a second conjunct the parser hung under the
+// first one's name and the adversary of a show of force.
+func TestNamesAndPosture(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"conjunct under the first name", `
+leader leader NOUN 6 nsubj @PER/GOV
+Ruiz Ruiz PROPN 1 appos
+Soto Soto PROPN 2 flat
+and and CCONJ 5 cc
+Quito Quito PROPN 3 conj @ECU
+signed sign VERB 0 root
+a a DET 8 det
+treaty treaty NOUN 6 obj
+. . PUNCT 6 punct`, "PER>ECU:057 ECU>PER:057"},
+		{"mobilised for a war against", `
+Lima Lima PROPN 2 nsubj @PER
+mobilized mobilize VERB 0 root
+reservists reservist NOUN 2 obj
+for for ADP 6 case
+a a DET 6 det
+war war NOUN 2 obl
+against against ADP 8 case
+Quito Quito PROPN 6 nmod @ECU
+. . PUNCT 2 punct`, "PER>ECU:152"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
