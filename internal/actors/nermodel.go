@@ -319,8 +319,13 @@ type nerWords struct {
 func (st *art) nerWords(lowerSeen map[string]bool, lex map[string]uint8) *nerWords {
 	ws := &nerWords{w: make([]wordInfo, len(st.toks)), lex: lex}
 	kb := st.r.kb
+	seen := make(map[string]wordInfo, len(st.toks)/2) // words repeat: look each up once
 	for k, t := range st.toks {
 		lw := t.lower
+		if w, ok := seen[lw]; ok {
+			ws.w[k] = w
+			continue
+		}
 		w := &ws.w[k]
 		w.given = kb.given[lw]
 		w.surname = len(kb.surnames[lw]) > 0
@@ -337,6 +342,7 @@ func (st *art) nerWords(lowerSeen map[string]bool, lex map[string]uint8) *nerWor
 		if lex != nil {
 			w.lexCls, w.lexOK = lex[lw]
 		}
+		seen[lw] = *w
 	}
 	return ws
 }
