@@ -526,7 +526,12 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 				}
 			}
 		}
-		return x.subjects(h, depth+1)
+		if out := x.subjects(h, depth+1); len(out) > 0 {
+			return out
+		}
+		// "he is prepared to lift": the controller is the subject of an
+		// adjectival passive with no agent
+		return x.childrenRel(h, "nsubj:pass")
 	case "conj", "advcl":
 		if up := x.upos(h); up == "VERB" || up == "AUX" {
 			return x.subjects(h, depth+1)
@@ -1058,7 +1063,7 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 				for d := 0; d < 2 && len(args) == 0 && len(objs) > 0; d++ {
 					var next []int
 					for _, o := range objs {
-						for _, k := range x.childrenRel(o, "nmod") {
+						for _, k := range x.childrenRel(o, "nmod", "obl") {
 							switch x.caseOf(k) {
 							case slot:
 								args = append(args, k)
@@ -1762,7 +1767,9 @@ func announcedThreat(root string) string {
 // on an act made conditional ("unless Y resigns": an ultimatum to Y): an
 // "if" or "unless" clause of trigger t or of its infinitival complement,
 // when t is a threat (CAMEO 13) or the clause is "unless". A subject that
-// is one of the sources is no target.
+// is one of the sources is no target. For a threat whose condition the
+// parse lost, the first actor within four words after a following "if"
+// or "unless" is taken.
 func (x *articleIndex) conditionTarget(t int, code string, srcs []model.Participant) (model.Participant, bool) {
 	threat := len(code) >= 2 && code[:2] == "13"
 	for _, v := range append([]int{t}, x.complements(t)...) {
@@ -1784,6 +1791,31 @@ func (x *articleIndex) conditionTarget(t int, code string, srcs []model.Particip
 				return g, true
 			}
 		}
+	}
+	if !threat {
+		return model.Participant{}, false
+	}
+	// the parse lost the clause: the first actor named right after an
+	// "if" or "unless" that follows the threat, in its sentence
+	si := x.sentenceOf(t)
+	if si < 0 {
+		return model.Participant{}, false
+	}
+	end := x.a.Sentences[si].EndToken
+	for i := t + 1; i < end; i++ {
+		if l := x.lower[i]; l != "if" && l != "unless" {
+			continue
+		}
+		for j := i + 1; j < end && j <= i+4; j++ {
+			if mi := x.mention[j]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+				m := x.a.Mentions[mi]
+				g := model.Participant{Code: m.Actor, Sector: m.Sector, Text: m.Text, Span: m.Span}
+				if !isSource(g, srcs) {
+					return g, true
+				}
+			}
+		}
+		break
 	}
 	return model.Participant{}, false
 }

@@ -844,3 +844,52 @@ Quito Quito PROPN 6 nmod @ECU
 		})
 	}
 }
+
+// TestRobustClauses checks rules that survive parse errors: the subject
+// of an adjectival passive controlling its complement, a recipient phrase
+// the parser labelled obl under the object, and a threat's condition
+// found after "if" when the parse lost the clause.
+func TestRobustClauses(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"he is prepared to", `
+Lima Lima PROPN 3 nsubj:pass @PER
+is be AUX 3 aux:pass
+prepared prepare VERB 0 root
+to to PART 5 mark
+withdraw withdraw VERB 3 xcomp
+from from ADP 7 case
+Quito Quito PROPN 5 obl @ECU
+. . PUNCT 3 punct`, "PER>ECU:035:intended"},
+		{"evacuated the wounded from", `
+Lima Lima PROPN 2 nsubj @PER
+evacuated evacuate VERB 0 root
+the the DET 4 det
+wounded wounded NOUN 2 obj
+from from ADP 6 case
+Quito Quito PROPN 4 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:073"},
+		{"condition found after if", `
+Lima Lima PROPN 2 nsubj @PER
+threatened threaten VERB 0 root
+action action NOUN 2 obj
+if if SCONJ 7 mark
+Quito Quito PROPN 6 nsubj @ECU
+votes vote VERB 4 conj
+. . PUNCT 2 punct`, "PER>ECU:130"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tree(t, tc.src)
+			c.Annotate(a)
+			if got := brief(a.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
