@@ -1036,7 +1036,9 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			for _, k := range x.kids[t] {
 				switch baseRel(x.rel(k)) {
 				case "obl", "nmod", "advcl":
-					if x.caseOf(k) == slot {
+					if x.caseOf(k) == slot && !(x.rel(k) == "advcl" && x.hasMarkTo(k)) {
+						// (not an infinitive: "dispatched inspectors to X
+						// to monitor")
 						args = append(args, k)
 					}
 				case "case", "mark":

@@ -874,6 +874,25 @@ wounded wounded NOUN 2 obj
 from from ADP 6 case
 Quito Quito PROPN 4 obl @ECU
 . . PUNCT 2 punct`, "PER>ECU:073"},
+		{"a purpose infinitive is no to-phrase", `
+Lima Lima PROPN 2 nsubj @PER
+dispatched dispatch VERB 0 root
+inspectors inspector NOUN 2 obj
+to to ADP 5 case
+Quito Quito PROPN 3 nmod @ECU
+to to PART 7 mark
+monitor monitor VERB 2 advcl
+. . PUNCT 2 punct`, "PER>ECU:090"},
+		{"announced withdrawal of inspectors is a threat", `
+Lima Lima PROPN 2 nsubj @PER
+said say VERB 0 root
+it it PRON 5 nsubj @PER
+will will AUX 5 aux
+withdraw withdraw VERB 2 ccomp
+inspectors inspector NOUN 5 obj
+from from ADP 8 case
+Quito Quito PROPN 5 obl @ECU
+. . PUNCT 2 punct`, "PER>ECU:131"},
 		{"condition found after if", `
 Lima Lima PROPN 2 nsubj @PER
 threatened threaten VERB 0 root
