@@ -982,7 +982,8 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 						args = append(args, k)
 					}
 				}
-				if h := x.head(t); len(args) == 0 && h >= 0 && x.rel(t) == "amod" && !strings.HasSuffix(x.lower[t], "ing") {
+				if h := x.head(t); len(args) == 0 && h >= 0 && x.rel(t) == "amod" && !strings.HasSuffix(x.lower[t], "ing") &&
+					(x.upos(h) == "NOUN" || x.upos(h) == "PROPN") {
 					// a participle modifying its patient: "shelled
 					// positions of X", "the extradited militant"
 					args = append(args, h)
@@ -1061,7 +1062,7 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 				// "imposed sanctions on X", "restored ties with X"
 				// and one "of" phrase down: "handed over 700 kg of
 				// medicine to X"
-				objs := x.childrenRel(t, "obj")
+				objs := x.withConj(x.childrenRel(t, "obj"))
 				for d := 0; d < 2 && len(args) == 0 && len(objs) > 0; d++ {
 					var next []int
 					for _, o := range objs {
@@ -2004,7 +2005,8 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 		srcArgs = []int{roleSrc}
 	}
 	srcs, _ := x.resolveArgs(srcArgs, t, true)
-	if len(srcs) == 0 && len(srcArgs) == 0 && !p.Noun {
+	if len(srcs) == 0 && len(srcArgs) == 0 && !p.Noun && !x.passive(t) {
+		// (not for a passive with no agent: the actor before it is the patient)
 		if m := x.leftActor(a.Sentences[si], t); m >= 0 {
 			srcs, _ = x.resolveArgs([]int{m}, t, true)
 		}

@@ -866,6 +866,15 @@ withdraw withdraw VERB 3 xcomp
 from from ADP 7 case
 Quito Quito PROPN 5 obl @ECU
 . . PUNCT 3 punct`, "PER>ECU:035:intended"},
+		{"the recipient phrase of a second object", `
+Lima Lima PROPN 2 nsubj @PER
+withdrew withdraw VERB 0 root
+inspectors inspector NOUN 2 obj
+and and CCONJ 5 cc
+staff staff NOUN 3 conj
+from from ADP 7 case
+Quito Quito PROPN 5 nmod @ECU
+. . PUNCT 2 punct`, "PER>ECU:166"},
 		{"evacuated the wounded from", `
 Lima Lima PROPN 2 nsubj @PER
 evacuated evacuate VERB 0 root
