@@ -498,6 +498,12 @@ func (x *articleIndex) subjects(t int, depth int) []int {
 	if len(out) > 0 {
 		return out
 	}
+	if p := t - 1; p >= 0 && (x.lemma(p) == "have" || x.lemma(p) == "be") && x.head(p) != t {
+		// "Russia has threatened" parsed with "has" as the main verb
+		if ns := x.childrenRel(p, "nsubj"); len(ns) > 0 {
+			return ns
+		}
+	}
 	for _, k := range x.childrenRel(t, "expl") {
 		if l := x.lemma(k); l == "it" || l == "they" {
 			out = append(out, k) // "says it is willing to", "it" parsed as expletive
@@ -905,6 +911,20 @@ func (x *articleIndex) resolveArgs(args []int, t int, source bool) (resolved, un
 // before verb t in its sentence with no verb in between ("X, meanwhile,
 // called for": a subject the parse lost), or -1.
 func (x *articleIndex) leftActor(s model.Sentence, t int) int {
+	j := t - 1
+	for j >= s.FirstToken && (x.upos(j) == "AUX" || x.upos(j) == "ADV" || x.upos(j) == "PART") {
+		j--
+	}
+	if j < t-1 {
+		// "X has (reportedly) threatened": only an actor right before
+		// the verb's own auxiliaries
+		if j >= s.FirstToken {
+			if mi := x.mention[j]; mi >= 0 && x.a.Mentions[mi].Actor != "" {
+				return j
+			}
+		}
+		return -1
+	}
 	for i := t - 1; i >= s.FirstToken; i-- {
 		if up := x.upos(i); up == "VERB" || up == "AUX" || x.lower[i] == "that" || x.lower[i] == ";" {
 			return -1

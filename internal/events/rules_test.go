@@ -902,6 +902,26 @@ inspectors inspector NOUN 5 obj
 from from ADP 8 case
 Quito Quito PROPN 5 obl @ECU
 . . PUNCT 2 punct`, "PER>ECU:131"},
+		{"has parsed as the main verb", `
+Lima Lima PROPN 2 nsubj @PER
+has have VERB 0 root
+criticized criticize VERB 2 amod
+Quito Quito PROPN 3 obj @ECU
+. . PUNCT 2 punct`, "PER>ECU:111"},
+		{"actor right before the auxiliaries", `
+Lima Lima PROPN 0 root @PER
+has have AUX 3 aux
+criticized criticize VERB 1 acl
+Quito Quito PROPN 3 obj @ECU
+. . PUNCT 1 punct`, "PER>ECU:111"},
+		{"no actor across a clause before the auxiliaries", `
+Lima Lima PROPN 0 root @PER
+, , PUNCT 4 punct
+but but CCONJ 4 cc
+was be AUX 5 aux
+refusing refuse VERB 1 parataxis
+Quito Quito PROPN 5 obj @ECU
+. . PUNCT 1 punct`, ""},
 		{"condition found after if", `
 Lima Lima PROPN 2 nsubj @PER
 threatened threaten VERB 0 root
