@@ -11,7 +11,9 @@
 // argument slots that give the target, and complements a pattern requires
 // ("accuse X of", "press X to"). A PETRARCH verb dictionary
 // (CAMEO.2.0.txt format) can be loaded instead of or beside it with
-// LoadPetrarchVerbs.
+// LoadPetrarchVerbs. Verb patterns are also indexed under their regular
+// and common irregular inflected forms, for when the lemmatiser leaves a
+// form as it is or gets it wrong ("retaken", "conced").
 //
 // Roles are read from syntax: nsubj (or the agent of a passive) is the
 // source, the object, a given preposition's object or, for "urge X to",
@@ -36,7 +38,30 @@
 // meeting"). An actor found below an argument's head brings its
 // conjuncts ("ties with A and B") and takes the sector of an agent noun
 // above it ("soldiers from A"). An office-holder the text gives no
-// country ("President X") takes the sentence's one named state.
+// country ("President X", "supporters of President X") takes the
+// sentence's one named state, not counting the subject of the speech verb
+// that reports the sentence ("a spokeswoman for the A embassy said"),
+// and not when a state's own people meet or help him (diplomacy is
+// mostly across borders).
+//
+// Domestic acts: news codes an act on a country's own people as that
+// country acting on itself, in another sector. A target phrase naming
+// people or bodies of no stated country ("arrested protesters", "ordered
+// officials to") takes the source's state with the noun's sector; a
+// protest or coercion with no target acts on the source's own state
+// (protest: its government); and an act of yielding, demand, rejection,
+// threat, sanction or coercion (force too, when the source is not a state
+// or army) that resolves no one acted on takes the source's state when
+// that is the only state its sentence names. Diplomacy, aid and force
+// posture (CAMEO 03–07, 15) are never given a domestic target. A protest
+// with no target phrase first looks in its purpose ("to protest Y's
+// decision") and "in protest/defiance of Y"; a threat in its "if/unless"
+// clause; a show of force in the war it is for ("for a war against Y").
+//
+// Announced acts: readiness adjectives ("willing/prepared/ready to") mark
+// intent; an announced hostile act in reported speech ("said they would
+// boycott", "will blockade") is coded as the threat of it (CAMEO 13x), as
+// announced cooperation is coded as intent (03x).
 //
 // Negation and modality are read from the trigger's dependents and its
 // chain of governing verbs: "not", "never", "no"; "denied"; auxiliaries

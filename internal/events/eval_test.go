@@ -7,7 +7,7 @@ import (
 
 // TestPLOVER scores event type, source and target on the PLOVER gold
 // records. Floors are the figures measured with the embedded parser
-// (event 0.7378, source 0.7500, target 0.7012), rounded down; the
+// (event 0.7439, source 0.7500, target 0.7073), rounded down; the
 // issue's bars are 0.70 each.
 func TestPLOVER(t *testing.T) {
 	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
@@ -25,7 +25,7 @@ func TestPLOVER(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"event", res.EventAccuracy, 0.73},
+		{"event", res.EventAccuracy, 0.74},
 		{"source", res.SourceAccuracy, 0.75},
 		{"target", res.TargetAccuracy, 0.70},
 	} {
@@ -43,7 +43,7 @@ func TestPetrarch(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PETRARCH: %d records, %d correct, pass rate %.4f; by category %v", res.Records, res.Correct, res.PassRate, res.Categories)
-	// Measured 0.6148 (174 of 283) with the embedded parser; the issue's
+	// Measured 0.6219 (176 of 283) with the embedded parser; the issue's
 	// bar is 0.60.
 	if res.PassRate < 0.61 {
 		t.Errorf("pass rate %.4f below floor", res.PassRate)
