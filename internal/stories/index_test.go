@@ -2,6 +2,7 @@ package stories
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -286,5 +287,40 @@ func TestBCubed(t *testing.T) {
 	p, r, _ = BCubed([]string{"a", "b", "c", "d"}, []string{"x", "x", "y", "y"})
 	if p != 1 || r != 0.5 {
 		t.Errorf("singletons: %v %v", p, r)
+	}
+}
+
+// TestSnapshotChunksAndLegacy saves in chunks smaller than every part and
+// loads the result, and loads a version 3 snapshot (one plain gob
+// message): both restore an index that places the next articles as the
+// original does.
+func TestSnapshotChunksAndLegacy(t *testing.T) {
+	x := NewIndex(Options{})
+	for _, a := range []*model.Article{treatyA, football, treatyB, treatyC} {
+		x.Place(a)
+	}
+	defer func(n int) { saveChunk = n }(saveChunk)
+	saveChunk = 2
+	var chunked bytes.Buffer
+	if err := x.Save(&chunked); err != nil {
+		t.Fatal(err)
+	}
+	var legacy bytes.Buffer
+	if err := gob.NewEncoder(&legacy).Encode(snapshot{
+		Version: 3, Options: x.opts, Terms: x.terms, DF: x.df, Docs: x.docs,
+		Articles: x.arts, Events: x.events, Lines: x.lines,
+		EventPost: x.evPost, LinePost: x.linePost, Buckets: x.buckets,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := x.Place(treatyLater)
+	for name, b := range map[string][]byte{"chunked": chunked.Bytes(), "version 3": legacy.Bytes()} {
+		y, err := Load(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := y.Place(treatyLater); got != want {
+			t.Errorf("%s: after restore %+v, want %+v", name, got, want)
+		}
 	}
 }

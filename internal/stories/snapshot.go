@@ -1,14 +1,21 @@
 package stories
 
 import (
+	"bufio"
+	"compress/gzip"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 )
 
-// snapshotVersion changes whenever the saved layout does.
-const snapshotVersion = 3
+// snapshotVersion changes whenever the saved layout does. Version 3 was
+// one gob message of the whole snapshot, uncompressed; Load still reads it.
+const snapshotVersion = 4
+
+// saveChunk is the number of items (articles, clusters, terms, postings
+// lists, buckets) in one gob message of a saved index.
+var saveChunk = 4096
 
 // snapshot is the saved state of an Index: everything, so that a restored
 // index places the next articles exactly as the saved one would have.
@@ -26,26 +33,150 @@ type snapshot struct {
 	Buckets   map[uint64]bucket
 }
 
-// Save writes the index to w (gob). The index is unchanged and can go on
-// placing articles.
-func (x *Index) Save(w io.Writer) error {
-	return gob.NewEncoder(w).Encode(snapshot{
-		Version: snapshotVersion, Options: x.opts, Terms: x.terms, DF: x.df, Docs: x.docs,
-		Articles: x.arts, Events: x.events, Lines: x.lines,
-		EventPost: x.evPost, LinePost: x.linePost, Buckets: x.buckets,
-	})
+// snapshotHeader opens a saved index (version 4 on): the scalars and the
+// number of items of each part, whose chunks follow in this order.
+type snapshotHeader struct {
+	Version                        int
+	Options                        Options
+	Docs                           int
+	Terms, Articles, Events, Lines int
+	EventPost, LinePost, Buckets   int
 }
 
-// Load reads an index written by Save. A snapshot that does not hold
-// together (truncated, corrupt, another version) is an error, never a
-// later panic.
-func Load(r io.Reader) (*Index, error) {
-	var s snapshot
-	if err := gob.NewDecoder(r).Decode(&s); err != nil {
-		return nil, fmt.Errorf("stories: reading snapshot: %w", err)
+// postingsEntry and bucketEntry are one map entry of a saved chunk.
+type postingsEntry struct {
+	Term int32
+	List []posting
+}
+
+type bucketEntry struct {
+	Key uint64
+	B   bucket
+}
+
+// Save writes the index to w: a gzip stream of gob messages, a header and
+// then each part in chunks of saveChunk items, so that saving a large
+// index holds one chunk's encoding in memory besides the compressed
+// output (a single gob message of everything would be the size of the
+// index again, on top of it). The index is unchanged and can go on placing
+// articles.
+func (x *Index) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	if err != nil {
+		return err
 	}
-	if s.Version != snapshotVersion {
-		return nil, fmt.Errorf("stories: snapshot version %d, want %d", s.Version, snapshotVersion)
+	enc := gob.NewEncoder(zw)
+	h := snapshotHeader{Version: snapshotVersion, Options: x.opts, Docs: x.docs, Terms: len(x.terms),
+		Articles: len(x.arts), Events: len(x.events), Lines: len(x.lines),
+		EventPost: len(x.evPost), LinePost: len(x.linePost), Buckets: len(x.buckets)}
+	if err := enc.Encode(h); err != nil {
+		return err
+	}
+	for i := 0; i < len(x.terms); i += saveChunk {
+		j := min(i+saveChunk, len(x.terms))
+		if err := enc.Encode(x.terms[i:j]); err != nil {
+			return err
+		}
+		if err := enc.Encode(x.df[i:j]); err != nil {
+			return err
+		}
+	}
+	if err := saveSlice(enc, x.arts); err != nil {
+		return err
+	}
+	if err := saveSlice(enc, x.events); err != nil {
+		return err
+	}
+	if err := saveSlice(enc, x.lines); err != nil {
+		return err
+	}
+	for _, m := range []postings{x.evPost, x.linePost} {
+		chunk := make([]postingsEntry, 0, saveChunk)
+		for t, l := range m {
+			chunk = append(chunk, postingsEntry{t, l})
+			if len(chunk) == saveChunk {
+				if err := enc.Encode(chunk); err != nil {
+					return err
+				}
+				chunk = chunk[:0]
+			}
+		}
+		if len(chunk) > 0 {
+			if err := enc.Encode(chunk); err != nil {
+				return err
+			}
+		}
+	}
+	chunk := make([]bucketEntry, 0, saveChunk)
+	for k, b := range x.buckets {
+		chunk = append(chunk, bucketEntry{k, b})
+		if len(chunk) == saveChunk {
+			if err := enc.Encode(chunk); err != nil {
+				return err
+			}
+			chunk = chunk[:0]
+		}
+	}
+	if len(chunk) > 0 {
+		if err := enc.Encode(chunk); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// saveSlice encodes s in chunks of saveChunk items.
+func saveSlice[T any](enc *gob.Encoder, s []T) error {
+	for i := 0; i < len(s); i += saveChunk {
+		if err := enc.Encode(s[i:min(i+saveChunk, len(s))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadSlice decodes n items saved by saveSlice.
+func loadSlice[T any](dec *gob.Decoder, n int) ([]T, error) {
+	out := make([]T, 0, min(n, 1<<16))
+	for len(out) < n {
+		var c []T
+		if err := dec.Decode(&c); err != nil {
+			return nil, err
+		}
+		if len(c) == 0 || len(out)+len(c) > n {
+			return nil, errors.New("chunk does not match the header")
+		}
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// Load reads an index written by Save (or by version 3's Save). A
+// snapshot that does not hold together (truncated, corrupt, another
+// version) is an error, never a later panic.
+func Load(r io.Reader) (*Index, error) {
+	br := bufio.NewReader(r)
+	var s snapshot
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("stories: reading snapshot: %w", err)
+		}
+		if s, err = loadChunked(gob.NewDecoder(zr)); err != nil {
+			return nil, fmt.Errorf("stories: reading snapshot: %w", err)
+		}
+		// Read to the end, where gzip checks its length and checksum: a
+		// cut or damaged stream is an error even when gob got its fill.
+		if n, err := io.Copy(io.Discard, zr); err != nil || n != 0 {
+			return nil, fmt.Errorf("stories: reading snapshot: trailing data or %v", err)
+		}
+	} else {
+		if err := gob.NewDecoder(br).Decode(&s); err != nil {
+			return nil, fmt.Errorf("stories: reading snapshot: %w", err)
+		}
+		if s.Version != 3 {
+			return nil, fmt.Errorf("stories: snapshot version %d, want %d", s.Version, snapshotVersion)
+		}
 	}
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("stories: bad snapshot: %w", err)
@@ -69,6 +200,90 @@ func Load(r io.Reader) (*Index, error) {
 		x.buckets = s.Buckets
 	}
 	return x, nil
+}
+
+// loadChunked decodes the header and chunks Save writes.
+func loadChunked(dec *gob.Decoder) (snapshot, error) {
+	var s snapshot
+	var h snapshotHeader
+	if err := dec.Decode(&h); err != nil {
+		return s, err
+	}
+	if h.Version != snapshotVersion {
+		return s, fmt.Errorf("snapshot version %d, want %d", h.Version, snapshotVersion)
+	}
+	if h.Terms < 0 || h.Articles < 0 || h.Events < 0 || h.Lines < 0 || h.EventPost < 0 || h.LinePost < 0 || h.Buckets < 0 {
+		return s, errors.New("negative count")
+	}
+	s.Version, s.Options, s.Docs = h.Version, h.Options, h.Docs
+	for len(s.Terms) < h.Terms {
+		var t []string
+		var df []int32
+		if err := dec.Decode(&t); err != nil {
+			return s, err
+		}
+		if err := dec.Decode(&df); err != nil {
+			return s, err
+		}
+		if len(t) == 0 || len(t) != len(df) || len(s.Terms)+len(t) > h.Terms {
+			return s, errors.New("term chunk does not match the header")
+		}
+		s.Terms, s.DF = append(s.Terms, t...), append(s.DF, df...)
+	}
+	var err error
+	if s.Articles, err = loadSlice[articleRec](dec, h.Articles); err != nil {
+		return s, err
+	}
+	if s.Events, err = loadSlice[*cluster](dec, h.Events); err != nil {
+		return s, err
+	}
+	if s.Lines, err = loadSlice[*cluster](dec, h.Lines); err != nil {
+		return s, err
+	}
+	for _, p := range []struct {
+		m *postings
+		n int
+	}{{&s.EventPost, h.EventPost}, {&s.LinePost, h.LinePost}} {
+		*p.m = make(postings, min(p.n, 1<<16))
+		for len(*p.m) < p.n {
+			var c []postingsEntry
+			if err := dec.Decode(&c); err != nil {
+				return s, err
+			}
+			if len(c) == 0 {
+				return s, errors.New("empty postings chunk")
+			}
+			for _, e := range c {
+				if _, dup := (*p.m)[e.Term]; dup {
+					return s, errors.New("postings of one term twice")
+				}
+				(*p.m)[e.Term] = e.List
+			}
+			if len(*p.m) > p.n {
+				return s, errors.New("postings chunk does not match the header")
+			}
+		}
+	}
+	s.Buckets = make(map[uint64]bucket, min(h.Buckets, 1<<16))
+	for len(s.Buckets) < h.Buckets {
+		var c []bucketEntry
+		if err := dec.Decode(&c); err != nil {
+			return s, err
+		}
+		if len(c) == 0 {
+			return s, errors.New("empty bucket chunk")
+		}
+		for _, e := range c {
+			if _, dup := s.Buckets[e.Key]; dup {
+				return s, errors.New("bucket twice")
+			}
+			s.Buckets[e.Key] = e.B
+		}
+		if len(s.Buckets) > h.Buckets {
+			return s, errors.New("bucket chunk does not match the header")
+		}
+	}
+	return s, nil
 }
 
 // check verifies that every index in s points where it may.
