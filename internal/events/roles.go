@@ -1080,8 +1080,8 @@ func (x *articleIndex) targetArgs(t int, p *Pattern, mod int) []int {
 			if len(args) == 0 && !p.Noun {
 				// the object's phrase: "launched strikes against X",
 				// "imposed sanctions on X", "restored ties with X"
-				// and one "of" phrase down: "handed over 700 kg of
-				// medicine to X"
+				// and one "of" phrase down: "delivered two tonnes of
+				// flour to X"
 				objs := x.withConj(x.childrenRel(t, "obj"))
 				for d := 0; d < 2 && len(args) == 0 && len(objs) > 0; d++ {
 					var next []int
