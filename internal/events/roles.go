@@ -2089,9 +2089,12 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			return
 		} else if g, ok := x.domestic(p.Code, tgtArgs, srcs[0]); ok {
 			tgts = []model.Participant{g}
-		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && !x.negatedAt(t, p.Noun) && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+			// (An act that did not happen names no one it was done to:
+			// "officials did not condemn", "cannot waive sanctions" are
+			// no domestic events.)
 			tgts = []model.Participant{g}
-		} else if g, ok := x.onlyState(si, t, p.Code, srcs[0]); ok && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+		} else if g, ok := x.onlyState(si, t, p.Code, srcs[0]); ok && !x.negatedAt(t, p.Noun) && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
 		} else if p.Noun && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			return // an event noun with no one acted on is too often no event
@@ -2206,4 +2209,10 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			})
 		}
 	}
+}
+
+// negatedAt reports whether the trigger at t is negated.
+func (x *articleIndex) negatedAt(t int, noun bool) bool {
+	neg, _ := x.negation(t, noun)
+	return neg
 }

@@ -349,6 +349,14 @@ rejected reject VERB 0 root
 the the DET 4 det
 budget budget NOUN 2 obj
 . . PUNCT 2 punct`, "PER>PER:120"},
+		{"an act that did not happen takes no domestic target", `
+Lima Lima PROPN 4 nsubj @PER
+did do AUX 4 aux
+not not PART 4 advmod
+reject reject VERB 0 root
+the the DET 6 det
+budget budget NOUN 4 obj
+. . PUNCT 4 punct`, "PER>:120:neg"},
 		{"no domestic default for diplomacy", `
 Lima Lima PROPN 2 nsubj @PER
 praised praise VERB 0 root
