@@ -2,13 +2,13 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/alignments"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/seedtest"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -16,14 +16,7 @@ import (
 // into a SQLite file, loads them back with alignments.Load and checks the
 // issue's bars on the blocs, the bridge and the coalition's stances.
 func TestSeedAlignments(t *testing.T) {
-	shared := os.Getenv("SITREP_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "shared")
-	}
-	seeds := filepath.Join(shared, "fixtures", "seeds")
-	if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
-		t.Skipf("seed fixture not found at %s (set SITREP_SHARED): %v", seeds, err)
-	}
+	seeds := seedtest.Dir(t)
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	ingestDir(t, db, []string{seeds}, ingest.Options{Manifest: filepath.Join(seeds, "manifest.jsonl")})
 	st, err := sqlite.Open(db)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/seedtest"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -60,14 +61,7 @@ func storiesByArticle(t *testing.T, db string) (event, storyline map[string]stri
 // form one event cluster; 000 and 001 are other event clusters of the same
 // storyline. A second ingest of the same files changes nothing.
 func TestSeedStories(t *testing.T) {
-	shared := os.Getenv("SITREP_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "shared")
-	}
-	seeds := filepath.Join(shared, "fixtures", "seeds")
-	if _, err := os.Stat(filepath.Join(seeds, "manifest.jsonl")); err != nil {
-		t.Skipf("seed fixture not found at %s (set SITREP_SHARED): %v", seeds, err)
-	}
+	seeds := seedtest.Dir(t)
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	opts := ingest.Options{Manifest: filepath.Join(seeds, "manifest.jsonl")}
 	ingestDir(t, db, []string{seeds}, opts)
