@@ -43,15 +43,10 @@ type snapshotHeader struct {
 	EventPost, LinePost, Buckets   int
 }
 
-// postingsEntry and bucketEntry are one map entry of a saved chunk.
-type postingsEntry struct {
-	Term int32
-	List []posting
-}
-
-type bucketEntry struct {
-	Key uint64
-	B   bucket
+// mapEntry is one map entry of a saved chunk.
+type mapEntry[K comparable, V any] struct {
+	K K
+	V V
 }
 
 // Save writes the index to w: a gzip stream of gob messages, a header and
@@ -90,37 +85,14 @@ func (x *Index) Save(w io.Writer) error {
 	if err := saveSlice(enc, x.lines); err != nil {
 		return err
 	}
-	for _, m := range []postings{x.evPost, x.linePost} {
-		chunk := make([]postingsEntry, 0, saveChunk)
-		for t, l := range m {
-			chunk = append(chunk, postingsEntry{t, l})
-			if len(chunk) == saveChunk {
-				if err := enc.Encode(chunk); err != nil {
-					return err
-				}
-				chunk = chunk[:0]
-			}
-		}
-		if len(chunk) > 0 {
-			if err := enc.Encode(chunk); err != nil {
-				return err
-			}
-		}
+	if err := saveMap(enc, x.evPost); err != nil {
+		return err
 	}
-	chunk := make([]bucketEntry, 0, saveChunk)
-	for k, b := range x.buckets {
-		chunk = append(chunk, bucketEntry{k, b})
-		if len(chunk) == saveChunk {
-			if err := enc.Encode(chunk); err != nil {
-				return err
-			}
-			chunk = chunk[:0]
-		}
+	if err := saveMap(enc, x.linePost); err != nil {
+		return err
 	}
-	if len(chunk) > 0 {
-		if err := enc.Encode(chunk); err != nil {
-			return err
-		}
+	if err := saveMap(enc, x.buckets); err != nil {
+		return err
 	}
 	return zw.Close()
 }
@@ -133,6 +105,48 @@ func saveSlice[T any](enc *gob.Encoder, s []T) error {
 		}
 	}
 	return nil
+}
+
+// saveMap encodes m's entries in chunks of saveChunk.
+func saveMap[K comparable, V any](enc *gob.Encoder, m map[K]V) error {
+	chunk := make([]mapEntry[K, V], 0, min(len(m), saveChunk))
+	for k, v := range m {
+		chunk = append(chunk, mapEntry[K, V]{k, v})
+		if len(chunk) == saveChunk {
+			if err := enc.Encode(chunk); err != nil {
+				return err
+			}
+			chunk = chunk[:0]
+		}
+	}
+	if len(chunk) > 0 {
+		return enc.Encode(chunk)
+	}
+	return nil
+}
+
+// loadMap decodes n entries saved by saveMap.
+func loadMap[K comparable, V any](dec *gob.Decoder, n int) (map[K]V, error) {
+	m := make(map[K]V, min(n, 1<<16))
+	for len(m) < n {
+		var c []mapEntry[K, V]
+		if err := dec.Decode(&c); err != nil {
+			return nil, err
+		}
+		if len(c) == 0 {
+			return nil, errors.New("empty chunk")
+		}
+		for _, e := range c {
+			if _, dup := m[e.K]; dup {
+				return nil, errors.New("map entry twice")
+			}
+			m[e.K] = e.V
+		}
+		if len(m) > n {
+			return nil, errors.New("chunk does not match the header")
+		}
+	}
+	return m, nil
 }
 
 // loadSlice decodes n items saved by saveSlice.
@@ -240,48 +254,14 @@ func loadChunked(dec *gob.Decoder) (snapshot, error) {
 	if s.Lines, err = loadSlice[*cluster](dec, h.Lines); err != nil {
 		return s, err
 	}
-	for _, p := range []struct {
-		m *postings
-		n int
-	}{{&s.EventPost, h.EventPost}, {&s.LinePost, h.LinePost}} {
-		*p.m = make(postings, min(p.n, 1<<16))
-		for len(*p.m) < p.n {
-			var c []postingsEntry
-			if err := dec.Decode(&c); err != nil {
-				return s, err
-			}
-			if len(c) == 0 {
-				return s, errors.New("empty postings chunk")
-			}
-			for _, e := range c {
-				if _, dup := (*p.m)[e.Term]; dup {
-					return s, errors.New("postings of one term twice")
-				}
-				(*p.m)[e.Term] = e.List
-			}
-			if len(*p.m) > p.n {
-				return s, errors.New("postings chunk does not match the header")
-			}
-		}
+	if s.EventPost, err = loadMap[int32, []posting](dec, h.EventPost); err != nil {
+		return s, err
 	}
-	s.Buckets = make(map[uint64]bucket, min(h.Buckets, 1<<16))
-	for len(s.Buckets) < h.Buckets {
-		var c []bucketEntry
-		if err := dec.Decode(&c); err != nil {
-			return s, err
-		}
-		if len(c) == 0 {
-			return s, errors.New("empty bucket chunk")
-		}
-		for _, e := range c {
-			if _, dup := s.Buckets[e.Key]; dup {
-				return s, errors.New("bucket twice")
-			}
-			s.Buckets[e.Key] = e.B
-		}
-		if len(s.Buckets) > h.Buckets {
-			return s, errors.New("bucket chunk does not match the header")
-		}
+	if s.LinePost, err = loadMap[int32, []posting](dec, h.LinePost); err != nil {
+		return s, err
+	}
+	if s.Buckets, err = loadMap[uint64, bucket](dec, h.Buckets); err != nil {
+		return s, err
 	}
 	return s, nil
 }
