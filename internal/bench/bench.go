@@ -73,17 +73,26 @@ type Result struct {
 	PeakRSS int64
 }
 
-// Run measures docs. Documents are not changed.
-func Run(ctx context.Context, docs []model.Document, opts Options) (*Result, error) {
+// withDefaults fills in one worker per CPU and the default stages.
+func (opts Options) withDefaults() (Options, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opts.Stages == nil {
 		st, err := pipeline.DefaultStages()
 		if err != nil {
-			return nil, err
+			return opts, err
 		}
 		opts.Stages = st
+	}
+	return opts, nil
+}
+
+// Run measures docs. Documents are not changed.
+func Run(ctx context.Context, docs []model.Document, opts Options) (*Result, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	res := &Result{Documents: len(docs)}
 
@@ -134,7 +143,6 @@ func Run(ctx context.Context, docs []model.Document, opts Options) (*Result, err
 	// End to end through the real ingest path.
 	dir := opts.TempDir
 	if dir == "" {
-		var err error
 		if dir, err = os.MkdirTemp("", "sitrep-bench-"); err != nil {
 			return nil, err
 		}
@@ -144,7 +152,6 @@ func Run(ctx context.Context, docs []model.Document, opts Options) (*Result, err
 	if err := writeInputs(in, docs); err != nil {
 		return nil, err
 	}
-	var err error
 	if res.Single, err = endToEnd(ctx, in, filepath.Join(dir, "one.db"), 1, opts.Stages); err != nil {
 		return nil, err
 	}

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 // StreamResult is a streaming run's figures.
@@ -43,19 +41,12 @@ func Stream(ctx context.Context, base []model.Document, n int, opts Options) (*S
 	if len(base) == 0 || n <= 0 {
 		return nil, fmt.Errorf("bench: nothing to stream")
 	}
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.Stages == nil {
-		st, err := pipeline.DefaultStages()
-		if err != nil {
-			return nil, err
-		}
-		opts.Stages = st
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	dir := opts.TempDir
 	if dir == "" {
-		var err error
 		if dir, err = os.MkdirTemp("", "sitrep-stream-"); err != nil {
 			return nil, err
 		}
