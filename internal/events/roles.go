@@ -2082,6 +2082,7 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			tgts = []model.Participant{g}
 		}
 	}
+	negated, how := x.negation(t, p.Noun)
 	if len(tgts) == 0 {
 		if len(srcs) > 1 && (p.Mutual || x.reciprocal(t, p.Code)) {
 			tgts = srcs
@@ -2089,12 +2090,12 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			return
 		} else if g, ok := x.domestic(p.Code, tgtArgs, srcs[0]); ok {
 			tgts = []model.Participant{g}
-		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && !x.negatedAt(t, p.Noun) && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+		} else if g, ok := internalTarget(p.Code, srcs[0]); ok && !negated && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			// (An act that did not happen names no one it was done to:
 			// "officials did not condemn", "cannot waive sanctions" are
 			// no domestic events.)
 			tgts = []model.Participant{g}
-		} else if g, ok := x.onlyState(si, t, p.Code, srcs[0]); ok && !x.negatedAt(t, p.Noun) && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
+		} else if g, ok := x.onlyState(si, t, p.Code, srcs[0]); ok && !negated && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			tgts = []model.Participant{g}
 		} else if p.Noun && (len(unres) == 0 || !x.actorLike(unres[0].Span)) {
 			return // an event noun with no one acted on is too often no event
@@ -2104,7 +2105,6 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			tgts = []model.Participant{{Span: model.NoSpan}}
 		}
 	}
-	negated, how := x.negation(t, p.Noun)
 	modality := x.modality(t, p.Noun)
 	code := p.Code
 	root := code
@@ -2209,10 +2209,4 @@ func (c *Coder) emit(x *articleIndex, si int, tr trigger, seen map[string]bool) 
 			})
 		}
 	}
-}
-
-// negatedAt reports whether the trigger at t is negated.
-func (x *articleIndex) negatedAt(t int, noun bool) bool {
-	neg, _ := x.negation(t, noun)
-	return neg
 }
