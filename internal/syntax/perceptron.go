@@ -117,7 +117,22 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 		}
 		offs[j] = off
 	}
+	// Read every list's header (its length) first: these loads miss the
+	// cache and are independent, so they overlap; the scan below then
+	// finds the lists' first lines in cache.
+	var nbuf [256]uint16
+	ns := nbuf[:0]
+	if len(offs) > len(nbuf) {
+		ns = make([]uint16, 0, len(offs))
+	}
 	for _, off := range offs {
+		var n uint16
+		if off != 0 && off&inline == 0 {
+			n = p.pairs[off].cls
+		}
+		ns = append(ns, n)
+	}
+	for j, off := range offs {
 		if off == 0 {
 			continue
 		}
@@ -125,7 +140,7 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 			scores[(off>>16)&0x7fff] += int32(int16(off))
 			continue
 		}
-		n := uint32(p.pairs[off].cls)
+		n := uint32(ns[j])
 		for _, q := range p.pairs[off+1 : off+1+n] {
 			scores[q.cls] += int32(q.w)
 		}
@@ -155,21 +170,49 @@ func buildPerceptron(nClass int, scale float64, keys []uint64, counts []uint32, 
 	}
 	p.bloom, p.bloomMask = make([]uint64, bits/64), uint64(bits-1)
 	p.pairs = append(p.pairs, pair{})
+	// Lay the lists out longest first: features with many classes are
+	// the frequent ones (tags, common words), and packed together they
+	// stay in cache.
+	starts := make([]int, len(keys))
 	at := 0
+	for f := range keys {
+		starts[f] = at
+		at += int(counts[f])
+	}
+	// A counting sort (lists hold at most nClass pairs), stable in key
+	// order within a length.
+	var byLen []int
+	for _, n := range counts {
+		for int(n) >= len(byLen) {
+			byLen = append(byLen, 0)
+		}
+		byLen[n]++
+	}
+	pos := 0
+	for n := len(byLen) - 1; n >= 0; n-- {
+		byLen[n], pos = pos, pos+byLen[n]
+	}
+	order := make([]int, len(keys))
+	for f, n := range counts {
+		order[byLen[n]] = f
+		byLen[n]++
+	}
+	for _, f := range order {
+		n := counts[f]
+		p.offs[f] = uint32(len(p.pairs))
+		p.pairs = append(p.pairs, pair{cls: uint16(n)})
+		p.pairs = append(p.pairs, flat[starts[f]:starts[f]+int(n)]...)
+	}
 	for f, k := range keys {
 		n := counts[f]
-		off := uint32(len(p.pairs))
-		p.offs[f] = off
-		p.pairs = append(p.pairs, pair{cls: uint16(n)})
-		p.pairs = append(p.pairs, flat[at:at+int(n)]...)
-		at += int(n)
+		off := p.offs[f]
 		i := k & p.mask
 		for p.table[i].off != 0 {
 			i = (i + 1) & p.mask
 		}
 		sl := slot{fp: uint32(k >> 32), off: off}
 		if n == 1 {
-			q := flat[at-1]
+			q := flat[starts[f]]
 			sl.off = inline | uint32(q.cls)<<16 | uint32(uint16(q.w))
 		}
 		p.table[i] = sl
