@@ -42,6 +42,7 @@ func newModel(t *tagger, p *parser, l *lemmatizer) *Model {
 	m := &Model{tagger: t, parser: p, lem: l}
 	if p != nil {
 		p.coarse = coarseTags(t.tags)
+		p.punct = labelIndex(p.labels, "punct")
 	}
 	for _, c := range t.tags {
 		x, u, _ := strings.Cut(c, " ")
@@ -53,9 +54,13 @@ func newModel(t *tagger, p *parser, l *lemmatizer) *Model {
 
 // work is the scratch space of one call.
 type work struct {
-	s sent
-	c config
+	s       sent
+	c       config
+	pf      punctFixer
+	isPunct []bool
+	moved   []int
 }
+
 
 var (
 	defaultOnce  sync.Once
@@ -172,6 +177,16 @@ func (m *Model) parseChunk(w *work, words []string, out []model.Syntax, base int
 	s.reset(words)
 	m.tagger.tag(s)
 	m.parser.parse(s, &w.c)
+	if m.parser.punct >= 0 {
+		w.isPunct = grow(w.isPunct, s.n)
+		for i := range s.n {
+			w.isPunct[i] = m.upos[s.tags[i]] == "PUNCT"
+		}
+		w.moved = w.pf.fix(s.heads[:s.n], w.isPunct, words, w.moved[:0])
+		for _, i := range w.moved {
+			s.rels[i] = m.parser.punct
+		}
+	}
 	for i := range words {
 		xpos := m.xpos[s.tags[i]]
 		h := s.heads[i]

@@ -23,10 +23,21 @@ const (
 type parser struct {
 	labels []string // label number → UD relation
 	root   int      // label number of "root"
+	punct  int      // label number of "punct" (-1 if none)
 	// coarse maps a tagger class to a hash of its UPOS, for features
 	// that generalise over the fine classes.
 	coarse []uint64
 	perc   *perceptron
+}
+
+// labelIndex returns the number of label l, or -1.
+func labelIndex(labels []string, l string) int {
+	for i, x := range labels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
 }
 
 // coarseTags returns the coarse tag of each joint "XPOS UPOS" class.
@@ -574,7 +585,7 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 			root = i
 		}
 	}
-	p := &parser{labels: labels, root: root, coarse: coarseTags(tags)}
+	p := &parser{labels: labels, root: root, punct: labelIndex(labels, "punct"), coarse: coarseTags(tags)}
 	tr := newTrainer(p.nClass())
 	rng := rand.New(rand.NewPCG(seed, 0x7061727365720000))
 	order := make([]int, len(data))
@@ -652,7 +663,7 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 			}
 		}
 		if check != nil {
-			cand := &parser{labels: labels, root: root, coarse: p.coarse, perc: tr.average()}
+			cand := &parser{labels: labels, root: root, punct: p.punct, coarse: p.coarse, perc: tr.average()}
 			if sc := check(ep, cand); sc > bestSc {
 				bestSc, best, passes = sc, cand.perc, ep+1
 			}
