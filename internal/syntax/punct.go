@@ -37,6 +37,15 @@ const (
 	markClosing = 2
 )
 
+// Bounds on the work: longer sentences (parsed in chunks anyway) keep the
+// parser's punctuation, and a candidate path climbs at most maxClimb
+// heads, so a sentence costs at most a constant times its length squared
+// with a small constant, whatever its shape.
+const (
+	maxPunctWords = DefaultMaxTokens
+	maxClimb      = 16
+)
+
 // fixPunct re-attaches the punctuation of one parsed sentence: heads[i]
 // is word i's head (len(forms) for the root), punct[i] whether it is
 // punctuation. Only leaves that are not the sentence's root word move, so
@@ -44,6 +53,9 @@ const (
 // (their relation should become punct).
 func (f *punctFixer) fix(heads []int, punct []bool, forms []string, moved []int) []int {
 	n := len(forms)
+	if n > maxPunctWords {
+		return moved
+	}
 	f.heads, f.punct, f.forms, f.n = heads, punct, forms, n
 	f.kind = grow(f.kind, n)
 	clear(f.kind)
@@ -185,7 +197,7 @@ func (f *punctFixer) single(i int, moved []int) []int {
 	f.lpath, f.rpath = f.lpath[:0], f.rpath[:0]
 	if l >= 0 {
 		f.lpath = append(f.lpath, l)
-		for heads[l] < n && heads[l] < i {
+		for heads[l] < n && heads[l] < i && len(f.lpath) < maxClimb {
 			if _, h := f.span(l); h > i {
 				break
 			}
@@ -195,7 +207,7 @@ func (f *punctFixer) single(i int, moved []int) []int {
 	}
 	if r < n {
 		f.rpath = append(f.rpath, r)
-		for heads[r] < n && heads[r] > i {
+		for heads[r] < n && heads[r] > i && len(f.rpath) < maxClimb {
 			if lo, _ := f.span(r); lo < i {
 				break
 			}
