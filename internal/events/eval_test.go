@@ -6,9 +6,9 @@ import (
 )
 
 // TestPLOVER scores event type, source and target on the PLOVER gold
-// records. Floors are the figures measured with the embedded parser
-// (event 0.7439, source 0.7500, target 0.7073), rounded down; the
-// issue's bars are 0.70 each.
+// records. Floors are at or below the figures measured with the embedded
+// parser (event 0.7622, source 0.7622, target 0.7012; with the previous
+// parser 0.7439, 0.7500, 0.7073); the bars are 0.70 each.
 func TestPLOVER(t *testing.T) {
 	path := filepath.Join(sharedDir(t, "data/plover/PLOVER_GSR_dev.json"), "data", "plover", "PLOVER_GSR_dev.json")
 	p := testPipeline(t)
@@ -43,8 +43,8 @@ func TestPetrarch(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PETRARCH: %d records, %d correct, pass rate %.4f; by category %v", res.Records, res.Correct, res.PassRate, res.Categories)
-	// Measured 0.6219 (176 of 283) with the embedded parser; the issue's
-	// bar is 0.60.
+	// Measured 0.6184 (175 of 283) with the embedded parser (0.6219 with
+	// the previous one); the bar is 0.60.
 	if res.PassRate < 0.61 {
 		t.Errorf("pass rate %.4f below floor", res.PassRate)
 	}

@@ -86,14 +86,26 @@ func codeMatches(p model.Participant, gold string) bool {
 	return gold == "*" && p.Code != "" || p.Code == gold
 }
 
-func withinDay(date, gold string) bool {
+// withinDay reports whether an event date of the given precision is
+// within a day of the gold day.
+func withinDay(date, precision, gold string) bool {
 	d, err1 := time.Parse("2006-01-02", date)
 	g, err2 := time.Parse("2006-01-02", gold)
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	diff := d.Sub(g)
-	return diff <= 24*time.Hour && diff >= -24*time.Hour
+	// A week-precision date is the week starting on d ("last week"): it
+	// is within a day of the gold date when some day of that week is.
+	// Coarser dates cannot carry a day.
+	end := d
+	switch precision {
+	case "", "day":
+	case "week":
+		end = d.AddDate(0, 0, 6)
+	default:
+		return false
+	}
+	return !g.Before(d.AddDate(0, 0, -1)) && !g.After(end.AddDate(0, 0, 1))
 }
 
 func TestSeedAcceptance(t *testing.T) {
@@ -147,7 +159,7 @@ func TestSeedAcceptance(t *testing.T) {
 					continue
 				}
 				matched++
-				if withinDay(e.Date, g.Date) {
+				if withinDay(e.Date, e.DatePrecision, g.Date) {
 					dated++
 					found = true
 				} else {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"embed"
 	"encoding/binary"
@@ -11,6 +12,8 @@ import (
 	"math"
 	"strings"
 	"sync"
+
+	kgzip "github.com/klauspost/compress/gzip"
 
 	"github.com/sitrep/sitrep/internal/model"
 )
@@ -61,7 +64,6 @@ type work struct {
 	moved   []int
 }
 
-
 var (
 	defaultOnce  sync.Once
 	defaultModel *Model
@@ -72,13 +74,12 @@ var (
 // call returns the same *Model.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		f, err := embedded.Open(ModelFile)
+		raw, err := embedded.ReadFile(ModelFile)
 		if err != nil {
 			defaultErr = fmt.Errorf("syntax: embedded model missing (run 'sitrep train syntax'): %w", err)
 			return
 		}
-		defer f.Close()
-		defaultModel, defaultErr = Load(f)
+		defaultModel, defaultErr = loadGzip(raw)
 	})
 	return defaultModel, defaultErr
 }
@@ -212,7 +213,7 @@ func (m *Model) parseChunk(w *work, words []string, out []model.Syntax, base int
 // fixed order. Maps are written in key order so that the same model always
 // gives the same bytes.
 
-const magic = "sitrep-syntax-2\n"
+const magic = "sitrep-syntax-4\n"
 
 type writer struct {
 	w   *bufio.Writer
@@ -309,6 +310,11 @@ func (m *Model) Write(out io.Writer) error {
 		w.str(k)
 		w.uvarint(m.tagger.amb[k])
 	}
+	cl := make(map[string]int, len(m.tagger.cl))
+	for k, v := range m.tagger.cl {
+		cl[k] = int(v)
+	}
+	w.intMap(cl)
 	known := make(map[string]int, len(m.lem.known))
 	for k := range m.lem.known {
 		known[k] = 0
@@ -364,6 +370,20 @@ func (r *reader) fail() {
 	if r.err == nil {
 		r.err = errCorrupt
 	}
+}
+
+// take returns the next n bytes, without copying.
+func (r *reader) take(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if len(r.b) < n {
+		r.fail()
+		return nil
+	}
+	b := r.b[:n:n]
+	r.b = r.b[n:]
+	return b
 }
 
 func (r *reader) full(b []byte) {
@@ -438,8 +458,7 @@ func (r *reader) perceptron() *perceptron {
 	if r.err != nil {
 		return nil
 	}
-	raw := make([]byte, 3*np)
-	r.full(raw)
+	raw := r.take(3 * np)
 	if r.err != nil {
 		return nil
 	}
@@ -455,15 +474,46 @@ func (r *reader) perceptron() *perceptron {
 	return buildPerceptron(nClass, scale, keys, counts, pairs)
 }
 
+// maxModelBytes bounds the buffer Load reserves from a gzip trailer.
+const maxModelBytes = 1 << 30
+
 // Load reads a model written by Write.
 func Load(in io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(in)
+	var gz []byte
+	var err error
+	if sized, ok := in.(interface{ Len() int }); ok {
+		// A bytes.Reader or the like: one buffer of the right size.
+		gz = make([]byte, sized.Len())
+		_, err = io.ReadFull(in, gz)
+	} else {
+		gz, err = io.ReadAll(in)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("syntax: reading model: %w", err)
+	}
+	return loadGzip(gz)
+}
+
+// loadGzip reads a model from the bytes of its file.
+func loadGzip(gz []byte) (*Model, error) {
+	zr, err := kgzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("syntax: %w", err)
 	}
 	defer zr.Close()
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// The gzip trailer holds the data's length (modulo 2^32): read into a
+	// buffer of that size at once rather than growing one.
+	var raw []byte
+	if size := binary.LittleEndian.Uint32(gz[len(gz)-4:]); size <= maxModelBytes {
+		raw = make([]byte, size)
+		if _, err := io.ReadFull(zr, raw); err != nil {
+			return nil, fmt.Errorf("syntax: reading model: %w", err)
+		}
+		var one [1]byte
+		if n, _ := zr.Read(one[:]); n != 0 {
+			return nil, errCorrupt
+		}
+	} else if raw, err = io.ReadAll(zr); err != nil {
 		return nil, fmt.Errorf("syntax: reading model: %w", err)
 	}
 	r := &reader{b: raw}
@@ -479,6 +529,10 @@ func Load(in io.Reader) (*Model, error) {
 	for i, n := 0, r.count(1<<22); i < n && r.err == nil; i++ {
 		k := r.str()
 		amb[k] = r.uvarint()
+	}
+	cl := map[string]uint16{}
+	for k, v := range r.intMap(1 << 16) {
+		cl[k] = uint16(v)
 	}
 	known := map[string]bool{}
 	for _, k := range r.strs() {
@@ -507,5 +561,5 @@ func Load(in io.Reader) (*Model, error) {
 	if p.root < 0 {
 		return nil, errCorrupt
 	}
-	return newModel(&tagger{tags: tags, dict: dict, amb: amb, perc: tp}, p, &lemmatizer{known: known, table: table}), nil
+	return newModel(&tagger{tags: tags, dict: dict, amb: amb, cl: cl, perc: tp}, p, &lemmatizer{known: known, table: table}), nil
 }

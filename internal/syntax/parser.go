@@ -278,6 +278,14 @@ const (
 	pS0uB1w
 	pS2uS1uS0u
 	pS1uS0uB0uD
+	pS0c
+	pB0c
+	pS1c
+	pB1c
+	pS0cB0c
+	pS0cB0u
+	pS0uB0c
+	pS1cS0c
 )
 
 // parseFeats appends the features of the configuration.
@@ -318,6 +326,15 @@ func parseFeats(s *sent, c *config, out []uint64) []uint64 {
 			return rootWord
 		}
 		return s.suf3[x]
+	}
+	cls := func(x int) uint64 {
+		switch {
+		case x < 0:
+			return padWord
+		case x >= n:
+			return rootWord
+		}
+		return s.cl[x]
 	}
 	lab := func(x int) uint64 {
 		if x < 0 || x >= n {
@@ -467,6 +484,15 @@ func parseFeats(s *sent, c *config, out []uint64) []uint64 {
 		feat3(pS2uS1uS0u, ctag(s2), s1u, s0u),
 		feat3(pS1uS0uB0uD, mix(s1u, d), s0u, b0u),
 	)
+	s0c, s1c, b0c, b1c := cls(s0), cls(s1), cls(b0), cls(b1)
+	out = append(out,
+		feat2(pS0c, s0c, s0u), feat2(pB0c, b0c, b0u),
+		feat2(pS1c, s1c, s1u), feat2(pB1c, b1c, b1u),
+		feat2(pS0cB0c, s0c, b0c),
+		feat3(pS0cB0u, s0c, b0u, s0u),
+		feat3(pS0uB0c, s0u, b0c, b0u),
+		feat2(pS1cS0c, s1c, s0c),
+	)
 	return out
 }
 
@@ -573,12 +599,12 @@ func costs(c *config, gh []int) (shift, left, right int) {
 	return
 }
 
-// trainParser trains the parser for epochs passes; after each pass it
-// calls check with the averaged model, and keeps the model check scores
-// best, returning it with its number of passes (with no check, the model
+// trainParser trains the parser, with word classes cl, for epochs
+// passes; after each pass it calls check with the averaged model, and
+// keeps the model check scores best, returning it with its number of passes (with no check, the model
 // after the last pass). Exploration of the model's own mistakes starts in
 // the second pass.
-func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint64, check func(ep int, p *parser) float64) (*parser, int) {
+func trainParser(data []parsedSent, labels, tags []string, cl map[string]uint16, epochs int, seed uint64, check func(ep int, p *parser) float64) (*parser, int) {
 	root := -1
 	for i, l := range labels {
 		if l == "root" {
@@ -605,6 +631,7 @@ func trainParser(data []parsedSent, labels, tags []string, epochs int, seed uint
 		for _, k := range order {
 			d := data[k]
 			s.reset(d.forms)
+			setClusters(&s, cl)
 			copy(s.tags, d.tags)
 			p.setCoarse(&s)
 			c.reset(s.n)

@@ -3,6 +3,7 @@ package syntax
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // Features are 64-bit hashes of a template number and its values; a
@@ -39,23 +40,44 @@ func feat3(t, a, b, c uint64) uint64 { return mix(mix(mix(t, a), b), c) }
 type perceptron struct {
 	nClass int
 	scale  float64
-	// keys are the features in increasing order and offs the place of
-	// each one's pairs: pairs[offs[f]] is a header whose cls is the number
-	// of pairs that follow it.
-	keys  []uint64
-	offs  []uint32
-	pairs []pair
-	// table is an open-addressing index on the low bits of the key,
-	// holding the high 32 bits as a fingerprint; off 0 marks an empty
-	// slot (pairs[0] is a dummy). Eight bytes a slot keep it cache-friendly.
+	// keys are the features in increasing order; flat[starts[f]:
+	// starts[f+1]] are feature f's pairs, with the exact weights (for
+	// writing, pruning and averaging).
+	keys   []uint64
+	flat   []pair
+	starts []uint32
+	// packed holds what scoring reads: for each feature a header whose
+	// cls is its number of pairs, then the pairs in two bytes each, the
+	// weight as a code of weightCodes (twice as many pairs a cache line).
+	// packed[0] is a dummy so that offset 0 means "absent".
+	packed []packedPair
+	// table is an open-addressing index on the high bits of the key (see
+	// home), holding the low 32 bits as a fingerprint and the offset of
+	// the feature's list in packed; off 0 marks an empty slot. Eight
+	// bytes a slot keep it cache-friendly.
 	table []slot
-	mask  uint64
 	// bloom has one bit per hash of the key's high bits: a clear bit
 	// proves the feature absent without touching the (much larger) table.
 	// Most features of a parse are absent, and the bitset stays in cache.
 	bloom     []uint64
 	bloomMask uint64
 	nFeat     int
+}
+
+// home returns the slot where key k's probe starts: the high 32 bits of
+// the key scaled to the table (Lemire's multiply-shift, so that the table
+// need not be a power of two). Keys in increasing order have increasing
+// homes, so building the table writes it front to back.
+func (p *perceptron) home(k uint64) uint64 {
+	return (k >> 32) * uint64(len(p.table)) >> 32
+}
+
+// next returns the slot after i, wrapping around.
+func (p *perceptron) next(i uint64) uint64 {
+	if i++; i == uint64(len(p.table)) {
+		return 0
+	}
+	return i
 }
 
 // bloomBit is the bloom bit number of key k.
@@ -73,6 +95,57 @@ const inline = 1 << 31
 type pair struct {
 	cls uint16
 	w   int16
+}
+
+// packedPair is a pair as score reads it: the class and the code of the
+// weight (see weightCodes).
+type packedPair struct{ cls, code uint8 }
+
+// weightCodes maps a one-byte code to a weight: code 0 is 0, codes 1-127
+// are positive weights on a logarithmic scale from 1 to quantScale (steps
+// of 8.6%), and code c+128 is minus code c. Coding a weight costs at most
+// 4.3% of its value (plus one unit of rounding), against the halved
+// memory traffic; on EWT test it moves UAS and LAS by under 0.05.
+var weightCodes = func() (t [256]int32) {
+	for c := 1; c < 128; c++ {
+		v := int32(math.Round(math.Exp(float64(c-1) * math.Log(quantScale) / 126)))
+		t[c], t[c+128] = v, -v
+	}
+	return t
+}()
+
+// weightCode returns the code of the weight closest to w.
+func weightCode(w int16) uint8 {
+	c := magnitudeCodes()[max(int32(w), -int32(w))]
+	if w < 0 && c != 0 {
+		c += 128
+	}
+	return c
+}
+
+// magnitudeCodes maps a weight's magnitude to its code, computed once
+// (loading a model codes millions of weights).
+var magnitudeCodes = sync.OnceValue(func() *[1<<15 + 1]uint8 {
+	var t [1<<15 + 1]uint8
+	for a := range t {
+		t[a] = magnitudeCode(int32(a))
+	}
+	return &t
+})
+
+// magnitudeCode returns the code of the weight of magnitude a closest to a.
+func magnitudeCode(a int32) uint8 {
+	if a == 0 {
+		return 0
+	}
+	c := int(math.Round(math.Log(float64(a))*126/math.Log(quantScale))) + 1
+	c = min(max(c, 1), 127)
+	if c < 127 && weightCodes[c+1]-a < a-weightCodes[c] {
+		c++
+	} else if c > 1 && a-weightCodes[c-1] < weightCodes[c]-a {
+		c--
+	}
+	return uint8(c)
 }
 
 // score adds the weights of feats to scores (len nClass). The lookups
@@ -94,7 +167,7 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 			offs = append(offs, 0)
 			continue
 		}
-		offs = append(offs, p.table[k&p.mask].off)
+		offs = append(offs, p.table[p.home(k)].off)
 	}
 	for j, k := range feats {
 		if offs[j] == 0 {
@@ -103,9 +176,9 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 		if k == 0 {
 			k = 1
 		}
-		fp := uint32(k >> 32)
+		fp := uint32(k)
 		off := uint32(0)
-		for i := k & p.mask; ; i = (i + 1) & p.mask {
+		for i := p.home(k); ; i = p.next(i) {
 			e := p.table[i]
 			if e.off == 0 {
 				break
@@ -128,7 +201,7 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 	for _, off := range offs {
 		var n uint16
 		if off != 0 && off&inline == 0 {
-			n = p.pairs[off].cls
+			n = uint16(p.packed[off].cls)
 		}
 		ns = append(ns, n)
 	}
@@ -141,46 +214,44 @@ func (p *perceptron) score(feats []uint64, scores []int32) {
 			continue
 		}
 		n := uint32(ns[j])
-		for _, q := range p.pairs[off+1 : off+1+n] {
-			scores[q.cls] += int32(q.w)
+		for _, q := range p.packed[off+1 : off+1+n] {
+			scores[q.cls] += weightCodes[q.code]
 		}
 	}
 }
 
 // featPairs returns the pairs of feature number f.
 func (p *perceptron) featPairs(f int) []pair {
-	o := p.offs[f]
-	return p.pairs[o+1 : o+1+uint32(p.pairs[o].cls)]
+	return p.flat[p.starts[f]:p.starts[f+1]]
 }
 
+// entries returns the length of the weight lists: the weights, one header
+// per feature and a dummy entry (the size budgets of pruning count these).
+func (p *perceptron) entries() int { return len(p.packed) }
+
 // buildPerceptron makes the model from features in increasing key order,
-// feature f having counts[f] (1 to 255) of the pairs, in order.
+// feature f having counts[f] (1 to 255) of the pairs of flat, in order.
+// flat is kept, not copied.
 func buildPerceptron(nClass int, scale float64, keys []uint64, counts []uint32, flat []pair) *perceptron {
-	size := 1
-	for size < len(keys)+len(keys)/2+2 {
-		size <<= 1
-	}
-	p := &perceptron{nClass: nClass, scale: scale, keys: keys, offs: make([]uint32, len(keys)),
-		pairs: make([]pair, 0, len(flat)+len(keys)+1), table: make([]slot, size), mask: uint64(size - 1), nFeat: len(keys)}
-	adviseHuge(p.pairs[:cap(p.pairs)])
+	size := len(keys) + len(keys)*3/7 + 2 // at most 70% full
+	p := &perceptron{nClass: nClass, scale: scale, keys: keys, flat: flat, starts: make([]uint32, len(keys)+1),
+		table: make([]slot, size), nFeat: len(keys)}
 	adviseHuge(p.table)
 	bits := 64
 	for bits < 8*len(keys) {
 		bits <<= 1
 	}
 	p.bloom, p.bloomMask = make([]uint64, bits/64), uint64(bits-1)
-	p.pairs = append(p.pairs, pair{})
+	at := uint32(0)
+	for f := range keys {
+		p.starts[f] = at
+		at += counts[f]
+	}
+	p.starts[len(keys)] = at
 	// Lay the lists out longest first: features with many classes are
 	// the frequent ones (tags, common words), and packed together they
-	// stay in cache.
-	starts := make([]int, len(keys))
-	at := 0
-	for f := range keys {
-		starts[f] = at
-		at += int(counts[f])
-	}
-	// A counting sort (lists hold at most nClass pairs), stable in key
-	// order within a length.
+	// stay in cache. A counting sort (lists hold at most nClass pairs),
+	// stable in key order within a length.
 	var byLen []int
 	for _, n := range counts {
 		for int(n) >= len(byLen) {
@@ -192,27 +263,29 @@ func buildPerceptron(nClass int, scale float64, keys []uint64, counts []uint32, 
 	for n := len(byLen) - 1; n >= 0; n-- {
 		byLen[n], pos = pos, pos+byLen[n]
 	}
-	order := make([]int, len(keys))
+	order := make([]int32, len(keys))
 	for f, n := range counts {
-		order[byLen[n]] = f
+		order[byLen[n]] = int32(f)
 		byLen[n]++
 	}
+	offs := make([]uint32, len(keys))
+	p.packed = make([]packedPair, 1, len(flat)+len(keys)+1)
+	adviseHuge(p.packed[:cap(p.packed)])
 	for _, f := range order {
-		n := counts[f]
-		p.offs[f] = uint32(len(p.pairs))
-		p.pairs = append(p.pairs, pair{cls: uint16(n)})
-		p.pairs = append(p.pairs, flat[starts[f]:starts[f]+int(n)]...)
+		offs[f] = uint32(len(p.packed))
+		p.packed = append(p.packed, packedPair{cls: uint8(counts[f])})
+		for _, q := range p.featPairs(int(f)) {
+			p.packed = append(p.packed, packedPair{cls: uint8(q.cls), code: weightCode(q.w)})
+		}
 	}
 	for f, k := range keys {
-		n := counts[f]
-		off := p.offs[f]
-		i := k & p.mask
+		i := p.home(k)
 		for p.table[i].off != 0 {
-			i = (i + 1) & p.mask
+			i = p.next(i)
 		}
-		sl := slot{fp: uint32(k >> 32), off: off}
-		if n == 1 {
-			q := flat[starts[f]]
+		sl := slot{fp: uint32(k), off: offs[f]}
+		if counts[f] == 1 {
+			q := flat[p.starts[f]]
 			sl.off = inline | uint32(q.cls)<<16 | uint32(uint16(q.w))
 		}
 		p.table[i] = sl
@@ -366,4 +439,60 @@ func (p *perceptron) pruned(minW int) *perceptron {
 		}
 	}
 	return buildPerceptron(p.nClass, p.scale, keys, counts, pairs)
+}
+
+// mean returns the perceptron whose scores are the means of the scores
+// of ps (same classes): the weights of every feature averaged over the
+// models, requantised. Averaging the weights of runs trained with
+// different seeds is an ensemble that costs nothing at parse time beyond
+// the larger union of features.
+func mean(ps ...*perceptron) *perceptron {
+	type cell struct {
+		key uint64
+		cls uint16
+	}
+	sum := map[cell]float64{}
+	var keys []uint64
+	seen := map[uint64]bool{}
+	for _, p := range ps {
+		for f, k := range p.keys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+			for _, q := range p.featPairs(f) {
+				sum[cell{k, q.cls}] += float64(q.w) / p.scale / float64(len(ps))
+			}
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	maxAbs := 1e-9
+	for _, v := range sum {
+		maxAbs = max(maxAbs, math.Abs(v))
+	}
+	scale := quantScale / maxAbs
+	var (
+		outKeys []uint64
+		counts  []uint32
+		pairs   []pair
+	)
+	nClass := ps[0].nClass
+	for _, k := range keys {
+		n := 0
+		for c := 0; c < nClass; c++ {
+			v, ok := sum[cell{k, uint16(c)}]
+			if !ok {
+				continue
+			}
+			if q := math.Round(v * scale); q != 0 {
+				pairs = append(pairs, pair{cls: uint16(c), w: int16(q)})
+				n++
+			}
+		}
+		if n > 0 {
+			outKeys = append(outKeys, k)
+			counts = append(counts, uint32(n))
+		}
+	}
+	return buildPerceptron(nClass, scale, outKeys, counts, pairs)
 }

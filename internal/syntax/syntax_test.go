@@ -55,6 +55,37 @@ func TestEWTRaw(t *testing.T) {
 	}
 }
 
+// TestEWTCapitals scores the EWT test sentences written in capitals, as
+// headlines are: the tagger has its own features for all-capitals text.
+func TestEWTCapitals(t *testing.T) {
+	gold, err := ReadCoNLLUFile(filepath.Join(sharedDir(t), "data", "ud-ewt", "en_ewt-ud-test.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps []GoldSentence
+	for _, g := range gold {
+		c := GoldSentence{Words: make([]GoldWord, len(g.Words))}
+		forms := make([]string, len(g.Words))
+		for i, w := range g.Words {
+			w.Form = strings.ToUpper(w.Form)
+			c.Words[i], forms[i] = w, w.Form
+		}
+		if allCaps(forms) {
+			caps = append(caps, c)
+		}
+	}
+	sc := Evaluate(mustDefault(t), caps)
+	t.Logf("EWT test in capitals (%d sentences): UPOS %.2f UAS %.2f LAS %.2f", len(caps), sc.UPOS, sc.UAS, sc.LAS)
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{{"UPOS", sc.UPOS, floorCapsUPOS}, {"UAS", sc.UAS, floorCapsUAS}, {"LAS", sc.LAS, floorCapsLAS}} {
+		if f.got < f.floor {
+			t.Errorf("capitals: %s %.2f below floor %.2f", f.name, f.got, f.floor)
+		}
+	}
+}
+
 // TestSeeds parses every sentence of the seed articles.
 func TestSeeds(t *testing.T) {
 	m := mustDefault(t)
@@ -109,10 +140,12 @@ func TestConstructions(t *testing.T) {
 			{"he", "rejected", "nsubj"}, {"offer", "rejected", "obj"}}},
 		{"The rebels did not attack the town.", [][3]string{
 			{"attack", "", "root"}, {"not", "attack", "advmod"}, {"rebels", "attack", "nsubj"}, {"town", "attack", "obj"}}},
-		// EWT attaches a reporting clause after a quote to the quote's
-		// verb as parataxis.
+		// EWT and GUM make the reporting verb after a quote the root and
+		// the quote its clausal complement (EWT train: 50 sentences that
+		// open with a quote have "say" or "tell" as root, none as
+		// parataxis).
 		{"“We will not negotiate with them,” the foreign minister told reporters.", [][3]string{
-			{"negotiate", "", "root"}, {"told", "negotiate", "parataxis"}, {"minister", "told", "nsubj"},
+			{"told", "", "root"}, {"negotiate", "told", "ccomp"}, {"minister", "told", "nsubj"},
 			{"We", "negotiate", "nsubj"}, {"not", "negotiate", "advmod"}}},
 		{"Iran — a key ally of Syria — rejected the offer.", [][3]string{
 			{"rejected", "", "root"}, {"Iran", "rejected", "nsubj"}, {"ally", "Iran", "appos"}, {"offer", "rejected", "obj"}}},

@@ -17,6 +17,7 @@ type sent struct {
 	shape  []uint64
 	suf3   []uint64
 	amb    []uint64 // the word's ambiguity class (tags seen with it)
+	cl     []uint64 // the word's class learnt from raw text (see clusters.go)
 	caps   bool
 	tags   []int
 	ctags  []uint64 // coarse tags, for the parser
@@ -46,6 +47,7 @@ func (s *sent) reset(words []string) {
 	s.shape = grow(s.shape, n)
 	s.suf3 = grow(s.suf3, n)
 	s.amb = grow(s.amb, n)
+	s.cl = grow(s.cl, n)
 	s.tags = grow(s.tags, n)
 	s.heads = grow(s.heads, n+1)
 	s.rels = grow(s.rels, n+1)
@@ -78,13 +80,15 @@ type tagger struct {
 	dict map[string]int // unambiguous frequent form → class
 	// amb maps a normalised form seen at least ambMinCount times to its
 	// ambiguity class: a hash of the tags it takes at least 5% of the time.
-	amb  map[string]uint64
+	amb map[string]uint64
+	// cl maps a normalised form to its word class (1 and up).
+	cl   map[string]uint16
 	perc *perceptron
 }
 
 const ambMinCount = 3
 
-// setAmb fills s.amb.
+// setAmb fills s.amb and s.cl.
 func (t *tagger) setAmb(s *sent) {
 	for i := 0; i < s.n; i++ {
 		a, ok := t.amb[s.norm[i]]
@@ -92,6 +96,22 @@ func (t *tagger) setAmb(s *sent) {
 			a = 0xa5a5
 		}
 		s.amb[i] = a
+	}
+	setClusters(s, t.cl)
+}
+
+// noCluster is the class value of a word without a class.
+const noCluster = 0xc1c1
+
+// setClusters fills s.cl from the word classes cl.
+func setClusters(s *sent, cl map[string]uint16) {
+	for i := 0; i < s.n; i++ {
+		c, ok := cl[s.norm[i]]
+		if !ok {
+			s.cl[i] = noCluster
+			continue
+		}
+		s.cl[i] = uint64(c) | 1<<16
 	}
 }
 
@@ -164,6 +184,11 @@ const (
 	tAmbM1
 	tP1AmbP1
 	tAmbAmbP1
+	tCl
+	tClM1
+	tClP1
+	tClClP1
+	tP1Cl
 )
 
 // tagFeats appends the features of word i given the two previous tags.
@@ -223,6 +248,19 @@ func tagFeats(s *sent, i, p1, p2 int, out []uint64) []uint64 {
 		feat1(tAmbM1, amb(i-1)),
 		feat2(tP1AmbP1, uint64(p1), amb(i+1)),
 		feat2(tAmbAmbP1, amb(i), amb(i+1)),
+	)
+	cl := func(j int) uint64 {
+		if j < 0 || j >= s.n {
+			return padWord + uint64(j-i)
+		}
+		return s.cl[j]
+	}
+	out = append(out,
+		feat1(tCl, cl(i)),
+		feat1(tClM1, cl(i-1)),
+		feat1(tClP1, cl(i+1)),
+		feat2(tClClP1, cl(i), cl(i+1)),
+		feat2(tP1Cl, uint64(p1), cl(i)),
 	)
 	return out
 }
@@ -295,10 +333,10 @@ func buildTagDict(data []taggedSent, nTags int) map[string]int {
 	return dict
 }
 
-// trainTagger trains the tagger for epochs passes over data, in an order
-// shuffled by seed.
-func trainTagger(data []taggedSent, tags []string, epochs int, seed uint64) *tagger {
-	t := &tagger{tags: tags, dict: buildTagDict(data, len(tags)), amb: buildAmb(data, len(tags))}
+// trainTagger trains the tagger, with word classes cl, for epochs passes
+// over data, in an order shuffled by seed.
+func trainTagger(data []taggedSent, tags []string, cl map[string]uint16, epochs int, seed uint64) *tagger {
+	t := &tagger{tags: tags, dict: buildTagDict(data, len(tags)), amb: buildAmb(data, len(tags)), cl: cl}
 	tr := newTrainer(len(tags))
 	rng := rand.New(rand.NewPCG(seed, 0x7461676765720000))
 	order := make([]int, len(data))

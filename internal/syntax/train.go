@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,14 +19,41 @@ type TrainOptions struct {
 	// TaggerEpochs and ParserEpochs are the numbers of passes; the parser
 	// keeps the pass that scores best (LAS) on dev.
 	TaggerEpochs, ParserEpochs int
+	// Extra lists further CoNLL-U files whose gold trees are added to the
+	// training data (tagger, lemmatiser and parser; never used for
+	// choosing passes). Relations and tags must follow UD English as EWT
+	// does; GUM does.
+	Extra []string
+	// Unlabelled holds raw sentences (words) that, with the words of the
+	// train, extra and dev sentences, are used to learn word classes.
+	Unlabelled [][]string
+	// Clusters configures the word classes; zero Classes means none.
+	Clusters ClusterOptions
 	// Folds is the number of jackknifing folds used to give the parser
 	// predicted tags for training.
 	Folds int
-	// AddDev trains the final model on train and dev together, with the
-	// parser's number of passes chosen by a first model trained on train
-	// alone and scored on dev. The dev scores logged are that first
-	// model's; the final model's dev scores mean nothing.
+	// AddDev trains on train and dev together, for exactly ParserEpochs
+	// passes and with the tagger pruned at TaggerPrune: the values a run
+	// without AddDev chose on dev. Without AddDev, dev scores every pass,
+	// the parser keeps its best pass (at most ParserEpochs) and the
+	// tagger's pruning is chosen on dev.
 	AddDev bool
+	// CapsEvery and HeadlineEvery are how often a training sentence is
+	// also given to the tagger in capitals, and as a headline (capitals
+	// without determiners); zero means never.
+	CapsEvery, HeadlineEvery int
+	// ParserRuns is the number of parser runs, with different seeds,
+	// whose weights are averaged (an ensemble at no cost in parsing time).
+	ParserRuns int
+	// ParserMaxWeights bounds the parser's weights after pruning; zero
+	// keeps every weight.
+	ParserMaxWeights int
+	// TaggerRuns is the number of tagger runs, with different seeds,
+	// whose weights are averaged.
+	TaggerRuns int
+	// TaggerPrune is the weight below which the tagger's weights are
+	// dropped when there is no dev set to choose it (AddDev).
+	TaggerPrune int
 	// Seed fixes the shuffling and exploration: same data and options give
 	// a byte-identical model.
 	Seed uint64
@@ -32,18 +61,17 @@ type TrainOptions struct {
 	Log io.Writer
 }
 
-// maxParserFeatures bounds the parser's size after pruning.
-const maxParserFeatures = 500_000
-
 // DefaultTrainOptions are the options the shipped model was trained with.
 func DefaultTrainOptions(treebank string) TrainOptions {
-	return TrainOptions{Treebank: treebank, TaggerEpochs: 8, ParserEpochs: 8, Folds: 4, Seed: 1}
+	return TrainOptions{Treebank: treebank, TaggerEpochs: 8, ParserEpochs: 11, Folds: 4, Seed: 1,
+		Clusters: DefaultClusterOptions(), AddDev: true, CapsEvery: 5, HeadlineEvery: 5,
+		TaggerRuns: 4, TaggerPrune: 128, ParserRuns: 4, ParserMaxWeights: 2_500_000}
 }
 
-// Train trains a model on the treebank's train split, choosing the
-// parser's number of passes on the dev split, and then, with
-// opts.AddDev, the final model on train and dev with that many passes.
-// The test split is not read.
+// Train trains a model on the treebank's train split (and the extra
+// files), choosing the parser's number of passes and the tagger's pruning
+// on the dev split, or, with opts.AddDev, on train and dev with the
+// passes and pruning given. The test split is not read.
 func Train(opts TrainOptions) (*Model, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -61,6 +89,16 @@ func Train(opts TrainOptions) (*Model, error) {
 	}
 	if len(train) == 0 || len(dev) == 0 {
 		return nil, fmt.Errorf("syntax: empty treebank in %s", opts.Treebank)
+	}
+	for _, path := range opts.Extra {
+		more, err := ReadCoNLLUFile(path)
+		if err != nil {
+			return nil, err
+		}
+		train = append(train, more...)
+	}
+	if len(opts.Extra) > 0 {
+		logf("%d training sentences with %d extra files", len(train), len(opts.Extra))
 	}
 	all := append(train[:len(train):len(train)], dev...)
 
@@ -88,21 +126,37 @@ func Train(opts TrainOptions) (*Model, error) {
 	for i, t := range rels {
 		relSet[t] = i
 	}
-	tr := &training{opts: opts, tags: tags, rels: rels, tagSet: tagSet, relSet: relSet, logf: func(format string, args ...any) {
+	cl := map[string]uint16{}
+	if opts.Clusters.Classes > 0 {
+		var raw [][]string
+		for _, s := range all {
+			forms := make([]string, len(s.Words))
+			for i, w := range s.Words {
+				forms[i] = w.Form
+			}
+			raw = append(raw, forms)
+		}
+		raw = append(raw, opts.Unlabelled...)
+		cl = LearnClusters(raw, opts.Clusters)
+		logf("word classes: %d words in %d classes from %d sentences (%s)", len(cl), opts.Clusters.Classes, len(raw), time.Since(start).Round(time.Second))
+	}
+	tr := &training{cl: cl, opts: opts, tags: tags, rels: rels, tagSet: tagSet, relSet: relSet, logf: func(format string, args ...any) {
 		logf(format+" (%s)", append(args, time.Since(start).Round(time.Second))...)
 	}}
-	m, passes := tr.fit(train, dev, opts.ParserEpochs)
-	if !opts.AddDev {
+	if opts.AddDev {
+		logf("model on train and dev, %d parser passes", opts.ParserEpochs)
+		m, _ := tr.fit(all, nil, opts.ParserEpochs)
 		return m, nil
 	}
-	logf("final model on train and dev, %d parser passes", passes)
-	m, _ = tr.fit(all, nil, passes)
+	m, passes := tr.fit(train, dev, opts.ParserEpochs)
+	logf("model on train, best on dev after %d parser passes", passes)
 	return m, nil
 }
 
 // training holds what the fits of one Train call share.
 type training struct {
 	opts           TrainOptions
+	cl             map[string]uint16
 	tags, rels     []string
 	tagSet, relSet map[string]int
 	logf           func(format string, args ...any)
@@ -115,29 +169,40 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 	opts, tagSet, relSet, logf := t.opts, t.tagSet, t.relSet, t.logf
 	folds := max(opts.Folds, 2)
 
-	// Tagger data, with every 20th sentence also in capitals.
-	var tdata []taggedSent
-	for i, s := range train {
-		ts := taggedSent{forms: make([]string, len(s.Words)), tags: make([]int, len(s.Words))}
-		for j, w := range s.Words {
-			ts.forms[j] = w.Form
-			ts.tags[j] = tagSet[jointTag(w)]
-		}
-		tdata = append(tdata, ts)
-		if i%20 == 7 {
-			caps := taggedSent{forms: make([]string, len(ts.forms)), tags: ts.tags}
-			for j, f := range ts.forms {
-				caps.forms[j] = strings.ToUpper(f)
+	tdata := taggerData(train, tagSet, opts.CapsEvery, opts.HeadlineEvery)
+	// The tagger: the mean of TaggerRuns runs with different seeds.
+	tg := trainTagger(tdata, t.tags, t.cl, opts.TaggerEpochs, opts.Seed)
+	if runs := opts.TaggerRuns; runs > 1 {
+		percs := parallel(runs, func(r int) *perceptron {
+			if r == 0 {
+				return tg.perc
 			}
-			tdata = append(tdata, caps)
+			return trainTagger(tdata, t.tags, t.cl, opts.TaggerEpochs, opts.Seed+uint64(r)*1000).perc
+		})
+		tg.perc = mean(percs...)
+	}
+	// Prune the tagger's small weights (fewer memory reads a word): with
+	// dev, the largest threshold costing at most 0.05 points of dev
+	// accuracy is logged and used; without, opts.TaggerPrune.
+	prune := opts.TaggerPrune
+	if dev != nil {
+		base := tagAccuracy(tg, dev, tagSet)
+		logf("tagger: %d features, %d weights, dev XPOS+UPOS %.2f", tg.perc.nFeat, tg.perc.entries(), base)
+		for _, th := range []int{512, 256, 128, 64} {
+			cand := *tg
+			cand.perc = tg.perc.pruned(th)
+			acc := tagAccuracy(&cand, dev, tagSet)
+			logf("tagger pruned at %d: %d features, %d weights, dev XPOS+UPOS %.2f", th, cand.perc.nFeat, cand.perc.entries(), acc)
+			if acc >= base-0.05 {
+				prune = th
+				break
+			}
 		}
 	}
-	tg := trainTagger(tdata, t.tags, opts.TaggerEpochs, opts.Seed)
-	if dev != nil {
-		logf("tagger: %d features, dev XPOS+UPOS %.2f", tg.perc.nFeat, tagAccuracy(tg, dev, tagSet))
-	} else {
-		logf("tagger: %d features", tg.perc.nFeat)
+	if prune > 0 {
+		tg.perc = tg.perc.pruned(prune)
 	}
+	logf("tagger: %d features, %d weights", tg.perc.nFeat, tg.perc.entries())
 
 	// Jackknifed tags for the parser's training data.
 	pdata := make([]parsedSent, len(train))
@@ -166,7 +231,7 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 			}
 			part = append(part, ts)
 		}
-		ft := trainTagger(part, t.tags, opts.TaggerEpochs, opts.Seed+uint64(f)+1)
+		ft := trainTagger(part, t.tags, t.cl, opts.TaggerEpochs, opts.Seed+uint64(f)+1)
 		var s sent
 		for i := f; i < len(train); i += folds {
 			s.reset(pdata[i].forms)
@@ -188,30 +253,133 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 			return sc.LAS
 		}
 	}
-	pr, passes := trainParser(pdata, t.rels, t.tags, epochs, opts.Seed, check)
-	m.parser = pr
-	logf("parser: %d passes, %d features", passes, pr.perc.nFeat)
-
-	// Prune small weights, raising the threshold until the parser has at
-	// most maxParserFeatures features: the lookups are memory-bound, so a
-	// smaller model parses and loads faster (at a cost of about 0.5 LAS).
-	for _, th := range []int{64, 128, 256, 512, 1024, 2048} {
-		if pr.perc.nFeat <= maxParserFeatures {
-			break
+	// The parser. A fit that chooses the number of passes on dev trains
+	// one run; the final fit trains ParserRuns runs with different seeds
+	// (at once, as many as there are cores) and averages their weights.
+	var pr *parser
+	passes := epochs
+	runs := max(opts.ParserRuns, 1)
+	if dev != nil {
+		pr, passes = trainParser(pdata, t.rels, t.tags, t.cl, epochs, opts.Seed, check)
+		m.parser = pr
+		logf("parser: %d passes, %d features", passes, pr.perc.nFeat)
+	}
+	if dev == nil || (runs > 1 && !opts.AddDev) {
+		percs := make([]*perceptron, runs)
+		first := 0
+		if pr != nil {
+			percs[0], first = pr.perc, 1
 		}
-		cand := *pr
-		cand.perc = pr.perc.pruned(th)
-		pr = &cand
+		parsers := make([]*parser, runs)
+		ps := parallel(runs-first, func(r int) *perceptron {
+			parsers[first+r], _ = trainParser(pdata, t.rels, t.tags, t.cl, passes, opts.Seed+uint64(first+r)*1000, nil)
+			return parsers[first+r].perc
+		})
+		copy(percs[first:], ps)
+		if pr == nil {
+			pr = parsers[0]
+		}
+		if runs > 1 {
+			avg := *pr
+			avg.perc = mean(percs...)
+			pr = &avg
+		}
 		m.parser = pr
 		if dev != nil {
 			sc := Evaluate(m, dev)
-			logf("prune %d: %d features, %d weights, dev UAS %.2f LAS %.2f", th, cand.perc.nFeat, len(cand.perc.pairs), sc.UAS, sc.LAS)
+			logf("mean of %d runs: %d features, %d weights, dev UAS %.2f LAS %.2f", runs, pr.perc.nFeat, pr.perc.entries(), sc.UAS, sc.LAS)
 		} else {
-			logf("prune %d: %d features, %d weights", th, cand.perc.nFeat, len(cand.perc.pairs))
+			logf("mean of %d runs: %d features, %d weights", runs, pr.perc.nFeat, pr.perc.entries())
+		}
+	}
+
+	// Prune: drop the weights below the smallest threshold that leaves at
+	// most ParserMaxWeights weights. Scoring is memory-bound, so a smaller
+	// model parses and loads faster.
+	if opts.ParserMaxWeights > 0 {
+		for _, th := range []int{32, 64, 96, 128, 192, 256, 320, 384, 448, 512, 640, 768, 1024, 1536, 2048, 4096} {
+			if pr.perc.entries() <= opts.ParserMaxWeights {
+				break
+			}
+			cand := *pr
+			cand.perc = pr.perc.pruned(th)
+			if cand.perc.entries() > opts.ParserMaxWeights && th < 4096 {
+				continue
+			}
+			pr = &cand
+			m.parser = pr
+			if dev != nil {
+				sc := Evaluate(m, dev)
+				logf("pruned at %d: %d features, %d weights, dev UAS %.2f LAS %.2f", th, cand.perc.nFeat, cand.perc.entries(), sc.UAS, sc.LAS)
+			} else {
+				logf("pruned at %d: %d features, %d weights", th, cand.perc.nFeat, cand.perc.entries())
+			}
 		}
 	}
 	m.parser = pr
+
 	return m, passes
+}
+
+// parallel returns f(0), ..., f(n-1), run on as many goroutines at once
+// as there are cores.
+func parallel(n int, f func(r int) *perceptron) []*perceptron {
+	out := make([]*perceptron, n)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	for r := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[r] = f(r)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// taggerData returns the tagger's training sentences: every sentence of
+// train and, for every capsEvery-th one, a copy in capitals and, for every
+// headlineEvery-th one, a headline: capitals without determiners or final
+// punctuation ("REBELS SEIZE TOWN AFTER HEAVY FIGHTING"). Zero means no
+// copies.
+func taggerData(train []GoldSentence, tagSet map[string]int, capsEvery, headlineEvery int) []taggedSent {
+	var tdata []taggedSent
+	for i, s := range train {
+		ts := taggedSent{forms: make([]string, len(s.Words)), tags: make([]int, len(s.Words))}
+		for j, w := range s.Words {
+			ts.forms[j] = w.Form
+			ts.tags[j] = tagSet[jointTag(w)]
+		}
+		tdata = append(tdata, ts)
+		if capsEvery > 0 && i%capsEvery == 2%capsEvery {
+			caps := taggedSent{forms: make([]string, len(ts.forms)), tags: ts.tags}
+			for j, f := range ts.forms {
+				caps.forms[j] = strings.ToUpper(f)
+			}
+			tdata = append(tdata, caps)
+		}
+		if headlineEvery > 0 && i%headlineEvery == 0 {
+			end := len(s.Words)
+			for end > 0 && s.Words[end-1].UPOS == "PUNCT" {
+				end--
+			}
+			var head taggedSent
+			for j, w := range s.Words[:end] {
+				if w.UPOS == "DET" && w.Rel == "det" {
+					continue
+				}
+				head.forms = append(head.forms, strings.ToUpper(w.Form))
+				head.tags = append(head.tags, ts.tags[j])
+			}
+			if len(head.forms) >= 3 {
+				tdata = append(tdata, head)
+			}
+		}
+	}
+	return tdata
 }
 
 // jointTag is the tagger class of a gold word.

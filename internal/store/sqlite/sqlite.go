@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlitedriver "modernc.org/sqlite" // also registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -16,6 +18,12 @@ import (
 // busyTimeoutMillis is how long a connection waits for a lock held by
 // another connection or process before failing with SQLITE_BUSY.
 const busyTimeoutMillis = 10000
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlitedriver.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
 
 // Store is a store.Store in one SQLite file. It is safe for concurrent use
 // by several goroutines; several Stores (in one or several processes) may
@@ -50,7 +58,19 @@ func Open(path string) (*Store, error) {
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
 	ctx := context.Background()
-	if err := migrate(ctx, write); err != nil {
+	// A new file's first connections switch it to WAL, which takes an
+	// exclusive lock that SQLite does not wait for under busy_timeout: a
+	// second process opening the file at that moment gets SQLITE_BUSY at
+	// once. Such failures are retried, with the busy timeout as deadline.
+	deadline := time.Now().Add(busyTimeoutMillis * time.Millisecond)
+	for {
+		err = migrate(ctx, write)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -341,6 +343,44 @@ func TestIntegrityCheckAfterSearch(t *testing.T) {
 		}
 		if err := s.IntegrityCheck(ctx); err != nil {
 			t.Fatalf("after %d articles: %v", i+1, err)
+		}
+	}
+}
+
+// TestOpenAcrossProcesses opens one new file from several processes at
+// once, round after round: every Open must succeed (a process switching
+// the file to WAL holds a lock others do not wait for under busy_timeout).
+func TestOpenAcrossProcesses(t *testing.T) {
+	if path := os.Getenv("SITREP_SQLITE_OPEN_HELPER"); path != "" {
+		s, err := Open(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		s.Close()
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	for round := range 8 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("open%d.db", round))
+		var cmds []*exec.Cmd
+		var outs []*strings.Builder
+		for range 4 {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestOpenAcrossProcesses$")
+			cmd.Env = append(os.Environ(), "SITREP_SQLITE_OPEN_HELPER="+path)
+			var out strings.Builder
+			cmd.Stderr = &out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs = append(cmds, cmd), append(outs, &out)
+		}
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("round %d: process %d: %v: %s", round, i, err, outs[i].String())
+			}
 		}
 	}
 }
