@@ -235,12 +235,15 @@ func tagFeats(s *sent, i, p1, p2 int, out []uint64) []uint64 {
 	if s.caps {
 		out = append(out, feat1(tCaps, wh))
 	}
-	amb := func(j int) uint64 {
+	// at returns word j's value in vals, or a padding value that tells
+	// how far outside the sentence j is.
+	at := func(vals []uint64, j int) uint64 {
 		if j < 0 || j >= s.n {
 			return padWord + uint64(j-i)
 		}
-		return s.amb[j]
+		return vals[j]
 	}
+	amb := func(j int) uint64 { return at(s.amb, j) }
 	out = append(out,
 		feat1(tAmb, amb(i)),
 		feat1(tAmbP1, amb(i+1)),
@@ -249,12 +252,7 @@ func tagFeats(s *sent, i, p1, p2 int, out []uint64) []uint64 {
 		feat2(tP1AmbP1, uint64(p1), amb(i+1)),
 		feat2(tAmbAmbP1, amb(i), amb(i+1)),
 	)
-	cl := func(j int) uint64 {
-		if j < 0 || j >= s.n {
-			return padWord + uint64(j-i)
-		}
-		return s.cl[j]
-	}
+	cl := func(j int) uint64 { return at(s.cl, j) }
 	out = append(out,
 		feat1(tCl, cl(i)),
 		feat1(tClM1, cl(i-1)),

@@ -45,7 +45,9 @@ type TrainOptions struct {
 	// ParserRuns is the number of parser runs, with different seeds,
 	// whose weights are averaged (an ensemble at no cost in parsing time).
 	ParserRuns int
-	// ParserMaxWeights bounds the parser's weights after pruning; zero
+	// ParserMaxWeights bounds the parser's size after pruning, counted as
+	// the length of its weight lists (weights plus one entry per feature,
+	// see perceptron.entries); zero
 	// keeps every weight.
 	ParserMaxWeights int
 	// TaggerRuns is the number of tagger runs, with different seeds,
@@ -253,6 +255,15 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 			return sc.LAS
 		}
 	}
+	// logParser logs m's parser size and, with dev, its dev scores.
+	logParser := func(what string) {
+		if dev == nil {
+			logf("%s: %d features, %d weights", what, m.parser.perc.nFeat, m.parser.perc.entries())
+			return
+		}
+		sc := Evaluate(m, dev)
+		logf("%s: %d features, %d weights, dev UAS %.2f LAS %.2f", what, m.parser.perc.nFeat, m.parser.perc.entries(), sc.UAS, sc.LAS)
+	}
 	// The parser. A fit that chooses the number of passes on dev trains
 	// one run; the final fit trains ParserRuns runs with different seeds
 	// (at once, as many as there are cores) and averages their weights.
@@ -265,36 +276,32 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 		logf("parser: %d passes, %d features", passes, pr.perc.nFeat)
 	}
 	if dev == nil || (runs > 1 && !opts.AddDev) {
-		percs := make([]*perceptron, runs)
+		// Run 0 is the one already trained with the dev check, if any.
 		first := 0
 		if pr != nil {
-			percs[0], first = pr.perc, 1
+			first = 1
 		}
-		parsers := make([]*parser, runs)
-		ps := parallel(runs-first, func(r int) *perceptron {
-			parsers[first+r], _ = trainParser(pdata, t.rels, t.tags, t.cl, passes, opts.Seed+uint64(first+r)*1000, nil)
-			return parsers[first+r].perc
+		percs := parallel(runs, func(r int) *perceptron {
+			if r < first {
+				return pr.perc
+			}
+			q, _ := trainParser(pdata, t.rels, t.tags, t.cl, passes, opts.Seed+uint64(r)*1000, nil)
+			if r == 0 {
+				pr = q
+			}
+			return q.perc
 		})
-		copy(percs[first:], ps)
-		if pr == nil {
-			pr = parsers[0]
-		}
 		if runs > 1 {
 			avg := *pr
 			avg.perc = mean(percs...)
 			pr = &avg
 		}
 		m.parser = pr
-		if dev != nil {
-			sc := Evaluate(m, dev)
-			logf("mean of %d runs: %d features, %d weights, dev UAS %.2f LAS %.2f", runs, pr.perc.nFeat, pr.perc.entries(), sc.UAS, sc.LAS)
-		} else {
-			logf("mean of %d runs: %d features, %d weights", runs, pr.perc.nFeat, pr.perc.entries())
-		}
+		logParser(fmt.Sprintf("mean of %d runs", runs))
 	}
 
 	// Prune: drop the weights below the smallest threshold that leaves at
-	// most ParserMaxWeights weights. Scoring is memory-bound, so a smaller
+	// most ParserMaxWeights list entries. Scoring is memory-bound, so a smaller
 	// model parses and loads faster.
 	if opts.ParserMaxWeights > 0 {
 		for _, th := range []int{32, 64, 96, 128, 192, 256, 320, 384, 448, 512, 640, 768, 1024, 1536, 2048, 4096} {
@@ -308,12 +315,7 @@ func (t *training) fit(train, dev []GoldSentence, epochs int) (*Model, int) {
 			}
 			pr = &cand
 			m.parser = pr
-			if dev != nil {
-				sc := Evaluate(m, dev)
-				logf("pruned at %d: %d features, %d weights, dev UAS %.2f LAS %.2f", th, cand.perc.nFeat, cand.perc.entries(), sc.UAS, sc.LAS)
-			} else {
-				logf("pruned at %d: %d features, %d weights", th, cand.perc.nFeat, cand.perc.entries())
-			}
+			logParser(fmt.Sprintf("pruned at %d", th))
 		}
 	}
 	m.parser = pr
