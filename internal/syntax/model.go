@@ -455,6 +455,9 @@ func (r *reader) perceptron() *perceptron {
 		counts[f] = uint32(r.count(255))
 		np += int(counts[f])
 	}
+	if np > maxPairs {
+		r.fail()
+	}
 	if r.err != nil {
 		return nil
 	}
