@@ -68,8 +68,17 @@ func TestMean(t *testing.T) {
 // TestScoreLayouts checks score against a plain sum over the features'
 // pairs, on a model with every layout of weights (single pairs in the
 // index, packed lists, dense rows) and lists of features with absent
-// ones, repeated ones, the zero key and more than maxBatch of them.
+// ones, repeated ones, the zero key and more than maxBatch of them, with
+// and without the vector routine.
 func TestScoreLayouts(t *testing.T) {
+	vector := hasAVX2
+	defer func() { hasAVX2 = vector }()
+	for _, hasAVX2 = range []bool{vector, false} {
+		testScoreLayouts(t)
+	}
+}
+
+func testScoreLayouts(t *testing.T) {
 	for _, nClass := range []int{3, 16, 50, 103, 255} {
 		rng := rand.New(rand.NewPCG(uint64(nClass), 7))
 		var (
