@@ -33,8 +33,10 @@
 // (CC BY 3.0), by "sitrep train syntax", which is deterministic, and
 // embedded from model/syntax.bin.gz; the model is under EWT's licence.
 // Default loads it once per process. Scoring is memory-bound: the parser
-// is pruned to a budget of weights, weights are read as one-byte codes,
-// and the weight lists of the frequent features are laid out together.
+// is pruned to a budget of weights, the frequent features are laid out
+// together and keep their home slots in the index, short weight lists
+// are read as one-byte codes, and the long ones are dense rows added with
+// AVX2 on amd64 (rows_amd64.s; the same sums in Go elsewhere).
 //
 // Every sentence gets exactly one tree: one root, heads inside the
 // sentence, no cycles (the transition system only builds projective
