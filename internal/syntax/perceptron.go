@@ -212,7 +212,7 @@ func (p *perceptron) accumulate(feats []uint64, acc *[256]int32) {
 	}
 	for j, k := range feats {
 		if k == 0 {
-			k = 1 // as in training
+			k = 1 // as in training; home(0) == home(1)
 		}
 		e := slots[j]
 		if e.fp != uint32(k) && e.off != 0 {
