@@ -236,15 +236,10 @@ func runTrainNER(_ context.Context, args []string, stdout, stderr io.Writer) err
 		det = r.TrainDetector(runs, 5, lex)
 	}
 	m := r.TrainNER(sents, *passes, lex, det)
-	f, err := os.Create(*out)
-	if err != nil {
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		_, err := m.WriteTo(w)
 		return err
-	}
-	if _, err := m.WriteTo(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "ner: trained on %d sentences, %d passes, %d features; wrote %s\n", len(sents), *passes, m.Features(), *out)

@@ -29,8 +29,19 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return runTask(ctx, "eval", evalTasks, args, stdout, stderr)
 }
 
+// runTrain runs a training task. Training runs for minutes without
+// looking at ctx, so it runs aside and an interrupt (Ctrl-C, SIGTERM)
+// returns at once; tasks write their output with writeFileAtomic, so the
+// previous model file stays whole.
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runTask(ctx, "train", trainTasks, args, stdout, stderr)
+	done := make(chan error, 1)
+	go func() { done <- runTask(ctx, "train", trainTasks, args, stdout, stderr) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("train: interrupted (%w); model files are only ever replaced whole", context.Cause(ctx))
+	}
 }
 
 // runTask dispatches "sitrep CMD TASK ARGS" through tasks.

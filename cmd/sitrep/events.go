@@ -160,7 +160,10 @@ func trainCodes(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "codes: wrote %s (%d bytes)\n", *out, len(b))

@@ -76,7 +76,10 @@ func runTrainSyntax(_ context.Context, args []string, stdout, stderr io.Writer) 
 	if err := m.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "syntax model: %s, %d bytes, trained in %s\n", *out, buf.Len(), time.Since(start).Round(time.Second))
