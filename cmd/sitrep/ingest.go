@@ -57,6 +57,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	for _, d := range plan.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", d.String())
+	}
 	st, err := sqlite.Open(*db)
 	if err != nil {
 		return err

@@ -59,6 +59,9 @@ func runEnqueue(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	for _, d := range plan.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", d.String())
+	}
 	q, err := queue.Open(ctx, *cfg)
 	if err != nil {
 		return err

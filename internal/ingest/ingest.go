@@ -54,8 +54,13 @@ type Plan struct {
 	// Bytes is the files' total size on disk.
 	Bytes int64
 	// Problems are paths that could not be used (missing, unreadable,
-	// unsupported type), one diagnostic each.
+	// unsupported type), one diagnostic each; Read yields them as
+	// rejected inputs.
 	Problems []model.Diagnostic
+	// Warnings are problems that reject no input: manifest lines that
+	// could not be read (their files are read without that metadata).
+	// Read does not yield them; the caller reports them.
+	Warnings []model.Diagnostic
 	// Skipped counts files of other types found while walking directories
 	// (README.md, images, ...); they are not inputs.
 	Skipped int
@@ -97,7 +102,7 @@ func NewPlan(paths []string, opts Options) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.Problems = append(p.Problems, probs...)
+		p.Warnings = append(p.Warnings, probs...)
 		p.manifests[""] = m
 		p.manifestFiles[filepath.Clean(opts.Manifest)] = true
 	}
@@ -123,7 +128,7 @@ func NewPlan(paths []string, opts Options) (*Plan, error) {
 				if err != nil {
 					p.problem(mp, "manifest", "%v", err)
 				} else {
-					p.Problems = append(p.Problems, probs...)
+					p.Warnings = append(p.Warnings, probs...)
 					p.manifests[filepath.Clean(root)] = m
 					p.manifestFiles[filepath.Clean(mp)] = true
 				}

@@ -66,25 +66,27 @@ func TestPlanManifests(t *testing.T) {
 	if len(plan.Files) != 2 || plan.Skipped != 1 {
 		t.Errorf("files %v skipped %d; want one.txt and sub/two.txt, 1 skipped", plan.Files, plan.Skipped)
 	}
-	codes := map[string]int{}
-	for _, p := range plan.Problems {
-		codes[p.Code]++
-		if p.File == "" {
-			t.Errorf("problem without a file: %+v", p)
-		}
+	if len(plan.Problems) != 1 || plan.Problems[0].Code != "unreadable" || plan.Problems[0].File == "" {
+		t.Errorf("problems %v; want the missing path", plan.Problems)
 	}
-	if codes["manifest"] != 1 || codes["unreadable"] != 1 {
-		t.Errorf("problems %v; want a bad manifest line and a missing path", plan.Problems)
+	if len(plan.Warnings) != 1 || plan.Warnings[0].Code != "manifest" || plan.Warnings[0].Line != 2 {
+		t.Errorf("warnings %v; want the manifest's second line", plan.Warnings)
 	}
+	rejected := 0
 	var outlets []string
 	err = plan.Read(context.Background(), func(it Item, _ int64) error {
 		if it.Reject == nil {
 			outlets = append(outlets, filepath.Base(it.Doc.Path)+"="+it.Doc.Meta.Outlet+"/"+it.Doc.MetaSource)
+		} else {
+			rejected++
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rejected != 1 {
+		t.Errorf("%d rejected items, want 1 (the missing path; a bad manifest line rejects nothing)", rejected)
 	}
 	if strings.Join(outlets, ",") != "one.txt=Dir Outlet/manifest,two.txt=/" {
 		t.Errorf("metadata %v", outlets)

@@ -58,7 +58,8 @@ type Summary struct {
 	Rejected  int
 	// Rejections holds one diagnostic per rejected input.
 	Rejections []model.Diagnostic
-	// Warnings counts warning diagnostics on stored articles.
+	// Warnings counts warning diagnostics on stored articles and the
+	// plan's warnings (manifest lines that could not be read).
 	Warnings int
 	// Skipped counts files of other types met while walking directories.
 	Skipped int
@@ -210,7 +211,7 @@ func Ingest(ctx context.Context, plan *ingest.Plan, st store.Store, opts Options
 		close(results)
 	}()
 
-	s := &Summary{Skipped: plan.Skipped}
+	s := &Summary{Skipped: plan.Skipped, Warnings: len(plan.Warnings)}
 	c := coordinator{st: st, opts: opts, s: s, total: plan.Bytes, pending: map[int]result{}, stories: keeper}
 	for r := range results {
 		if err := c.add(ctx, r); err != nil {

@@ -186,6 +186,37 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
+// TestBadManifestLine checks that a manifest line that cannot be read is
+// a warning, not a rejected input: the article is still stored, with the
+// metadata of the manifest's good lines, and Read = Stored + Duplicate +
+// Rejected still holds.
+func TestBadManifestLine(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	write(t, filepath.Join(in, "a.txt"), []byte(goodArticle))
+	write(t, filepath.Join(in, ingest.ManifestName), []byte("{\"file\": \"a.txt\", \"outlet\": \"Harbour Post\"}\n{not json\n"))
+	sum := ingestDir(t, filepath.Join(dir, "s.db"), []string{in}, ingest.Options{})
+	if sum.Read != 1 || sum.Stored != 1 || sum.Rejected != 0 || sum.Warnings < 1 {
+		t.Errorf("summary %s; want read 1, stored 1, rejected 0 and the manifest line as a warning", sum)
+	}
+	st, err := sqlite.Open(filepath.Join(dir, "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ids, err := st.ArticleIDs(context.Background())
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("stored ids %v (%v), want one", ids, err)
+	}
+	a, err := st.Article(context.Background(), ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Harbour Post" {
+		t.Errorf("outlet %q, want the manifest's good line", a.Outlet)
+	}
+}
+
 // TestSeedsTwice ingests the seed fixture twice: 5 articles, not 10.
 func TestSeedsTwice(t *testing.T) {
 	shared := os.Getenv("SITREP_SHARED")
