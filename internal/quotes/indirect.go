@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/internal/model"
 )
 
@@ -151,7 +153,12 @@ func (x *extractor) trailingIndirect(ws []word, c int, pi int) bool {
 	var np *npRef
 	comma := -1
 	if c > 0 && ws[c-1].text == "," {
-		// cue first
+		// cue first: only a finite verb inverts ("..., said Kerry"); a
+		// participle opens its own content (", saying the council had
+		// ...") and reports the main clause's subject
+		if strings.HasSuffix(ws[c].lower, "ing") {
+			return false
+		}
 		j := c + 1
 		for j < len(ws) && j-c <= 10 && !stopsForwardNP(ws[j]) {
 			j++

@@ -298,7 +298,11 @@ func (x *extractor) trailingAttribution(ws []word, i int) (*npRef, int) {
 		return nil, -1
 	}
 	if x.cueAt(ws, i) {
-		// cue first: said Khamenei, added the minister
+		// cue first: said Khamenei, added the minister; not a participle
+		// (", adding that ..."), which reports the sentence's subject
+		if strings.HasSuffix(ws[i].lower, "ing") {
+			return nil, -1
+		}
 		j := i + 1
 		for j < len(ws) && j-i <= 10 && !stopsForwardNP(ws[j]) {
 			j++

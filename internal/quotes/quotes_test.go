@@ -73,6 +73,10 @@ func TestPatterns(t *testing.T) {
 			"more than 300 people were evacuated", KindIndirect, "the ministry", false, ""},
 		{"warned that", `Economist Nora Blum warned that prices would keep rising through the winter.`,
 			"prices would keep rising", KindIndirect, "Nora Blum", false, ""},
+		{"participle after a clause", `Mayor Ines Walde criticised the budget, saying the city had been left without money for its schools.`,
+			"the city had been left", KindIndirect, "Ines Walde", false, ""},
+		{"participle after a quote", `Minister Karl Osei told reporters the plan offered “a start and nothing more,” adding that the details would take months.`,
+			"a start and nothing more", KindPartial, "Karl Osei", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
