@@ -155,8 +155,9 @@ func (x *extractor) trailingIndirect(ws []word, c int, pi int) bool {
 	if c > 0 && ws[c-1].text == "," {
 		// cue first: only a finite verb inverts ("..., said Kerry"); a
 		// participle opens its own content (", saying the council had
-		// ...") and reports the main clause's subject
-		if strings.HasSuffix(ws[c].lower, "ing") {
+		// ...") and reports the main clause's subject, and "told" takes
+		// its addressee after it ("Bob Corker, told Kerry that ...")
+		if w := ws[c].lower; strings.HasSuffix(w, "ing") || w == "told" || w == "tells" || w == "tell" {
 			return false
 		}
 		j := c + 1

@@ -75,6 +75,8 @@ func TestPatterns(t *testing.T) {
 			"prices would keep rising", KindIndirect, "Nora Blum", false, ""},
 		{"participle after a clause", `Mayor Ines Walde criticised the budget, saying the city had been left without money for its schools.`,
 			"the city had been left", KindIndirect, "Ines Walde", false, ""},
+		{"told after an apposition", `The committee's chairman, Lena Park, told the minister that the plan had no support in parliament.`,
+			"the plan had no support", KindIndirect, "Lena Park", false, ""},
 		{"participle after a quote", `Minister Karl Osei told reporters the plan offered “a start and nothing more,” adding that the details would take months.`,
 			"a start and nothing more", KindPartial, "Karl Osei", false, ""},
 	}
