@@ -218,10 +218,31 @@ func (x *extractor) cueAt(ws []word, i int) bool {
 	if i > 0 && nounDeterminers[ws[i-1].lower] {
 		return false
 	}
+	if x.nounCue(w) {
+		return false
+	}
 	if i > 0 && (ws[i-1].lower == "so" || ws[i-1].lower == "so-called") && w.lower == "called" {
 		return false
 	}
 	return true
+}
+
+// nounCue reports whether the syntax stage read cue word w as a noun
+// after a word that does not end a subject ("long-standing fears in Riyadh
+// that ...", "reflected hopes that ..."). After a noun the word is left a
+// cue: there the tagger's noun is often a verb ("the minister fears that
+// ...").
+func (x *extractor) nounCue(w word) bool {
+	toks := x.a.Tokens
+	t := w.tok
+	if t <= 0 || t >= len(toks) || toks[t].Syntax == nil || toks[t].Syntax.UPOS != "NOUN" || toks[t-1].Syntax == nil {
+		return false
+	}
+	switch toks[t-1].Syntax.UPOS {
+	case "ADJ", "VERB", "ADP", "DET", "NUM":
+		return true
+	}
+	return false
 }
 
 // directSpeaker finds the speaker phrase and cue of a marked quote: after

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/syntax"
 )
 
 // article builds a segmented article whose paragraphs are the non-blank
@@ -189,5 +190,25 @@ func TestUnsegmentedArticle(t *testing.T) {
 	}
 	if a.Tokens != nil {
 		t.Error("Extract modified the article")
+	}
+}
+
+// TestNounCues checks that a cue word the tagger reads as a noun opens
+// no reported speech ("fears in the capital that ..."), while the same
+// word as a verb still does.
+func TestNounCues(t *testing.T) {
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	noun := article("The cautious statement reflected long-standing fears in the capital that the talks would fail.")
+	m.Annotate(noun)
+	if qs := Extract(noun); len(qs) != 0 {
+		t.Errorf("noun cue gave quotes %+v", qs)
+	}
+	verb := article("The foreign minister fears that the talks will fail.")
+	m.Annotate(verb)
+	if q := find(Extract(verb), "the talks will fail"); q == nil || q.Speaker == nil || q.Speaker.Name != "The foreign minister" {
+		t.Errorf("verb cue: quote %+v, want one by the foreign minister", q)
 	}
 }
