@@ -160,6 +160,9 @@ func (x *extractor) trailingIndirect(ws []word, c int, pi int) bool {
 		if w := ws[c].lower; strings.HasSuffix(w, "ing") || w == "told" || w == "tells" || w == "tell" {
 			return false
 		}
+		if subj := x.syntaxSubject(ws, c); subj != nil && subj.span.End <= ws[c].start {
+			return false // the parse has the subject before the cue
+		}
 		j := c + 1
 		for j < len(ws) && j-c <= 10 && !stopsForwardNP(ws[j]) {
 			j++

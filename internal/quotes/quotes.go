@@ -418,7 +418,7 @@ var leadingConj = set(`and but so or then yet also`)
 // pronoun, a name with titles, a description, with an apposition ("Josh
 // Earnest, a White House spokesman,").
 func (x *extractor) subjectBefore(ws []word, k int) *npRef {
-	if syn := x.syntaxSubject(ws, k); syn != nil {
+	if syn := x.syntaxSubject(ws, k); syn != nil && !relativeSubject(syn) {
 		return syn
 	}
 	e := k
@@ -484,6 +484,28 @@ func (x *extractor) subjectBefore(ws []word, k int) *npRef {
 		return nil
 	}
 	return makeNP(np)
+}
+
+// commaBetween reports whether a comma token lies between tokens i and
+// j (i < j).
+func commaBetween(toks []model.Token, i, j int) bool {
+	for k := i + 1; k < j && k < len(toks); k++ {
+		if toks[k].Syntax != nil && toks[k].Syntax.UPOS == "PUNCT" && toks[k].Syntax.Lemma == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeSubject reports whether np is only a relative pronoun ("who",
+// "which", "that"): the speaker is then the phrase the clause hangs on,
+// which the reading below finds ("Kerry, who said ...").
+func relativeSubject(np *npRef) bool {
+	if len(np.words) != 1 {
+		return false
+	}
+	t := np.words[0].lower
+	return t == "who" || t == "which" || t == "that"
 }
 
 // sentenceSubject returns the phrase that opens ws when it is a pronoun
@@ -573,6 +595,16 @@ func (x *extractor) syntaxSubject(ws []word, k int) *npRef {
 		for i := max(0, ws[0].tok); i <= ws[len(ws)-1].last && i < len(toks); i++ {
 			s := toks[i].Syntax
 			if s == nil || i >= lo && i <= hi {
+				continue
+			}
+			if s.UPOS == "PUNCT" {
+				continue // a closing comma would stretch the span over an aside
+			}
+			if s.Rel == "acl:relcl" && commaBetween(toks, subj, i) {
+				// a relative clause set off by commas is an aside ("a
+				// diplomat, who asked not to be named, said"); one
+				// without is part of the description ("an official who
+				// took part in the talks")
 				continue
 			}
 			if h := s.Head; h >= lo && h <= hi && h >= 0 && i < ci {

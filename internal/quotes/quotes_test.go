@@ -212,3 +212,31 @@ func TestNounCues(t *testing.T) {
 		t.Errorf("verb cue: quote %+v, want one by the foreign minister", q)
 	}
 }
+
+// TestParsedAttributions checks attributions that need the parse: a
+// subject before the cue is no inverted speaker after a comma, and a
+// relative clause set off by commas is left out of the speaker's phrase.
+func TestParsedAttributions(t *testing.T) {
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, quote, speaker string }{
+		{"A senior European official, who asked not to be named because the talks were private, said the final text had been delayed.",
+			"the final text had been delayed", "A senior European official"},
+		{"Senator Maria Lopez of Ohio, the panel's senior member, said she had not yet decided how to vote.",
+			"she had not yet decided", "Maria Lopez"},
+	}
+	for _, tt := range tests {
+		a := article(tt.text)
+		m.Annotate(a)
+		q := find(Extract(a), tt.quote)
+		if q == nil || q.Speaker == nil {
+			t.Errorf("%q: no quote %q with a speaker (quotes %+v)", tt.text, tt.quote, Extract(a))
+			continue
+		}
+		if q.Speaker.Name != tt.speaker {
+			t.Errorf("%q: speaker %q, want %q", tt.text, q.Speaker.Name, tt.speaker)
+		}
+	}
+}
